@@ -1,0 +1,67 @@
+package io.flowgate.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Envelope;
+import io.flowgate.core.port.MessageBus;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A message received on a channel; acknowledging it is the only way it leaves the queue. */
+final class AmqpDelivery implements MessageBus.Delivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpDelivery.class);
+
+    private final Channel channel;
+    private final Envelope envelope;
+    private final AMQP.BasicProperties properties;
+    private final byte[] body;
+
+    AmqpDelivery(Channel channel, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        this.channel = channel;
+        this.envelope = envelope;
+        this.properties = properties;
+        this.body = body;
+    }
+
+    @Override
+    public String messageId() {
+        return properties.getMessageId();
+    }
+
+    @Override
+    public String type() {
+        return properties.getType();
+    }
+
+    @Override
+    public Map<String, Object> headers() {
+        Map<String, Object> headers = new HashMap<>();
+        if (properties.getHeaders() != null) {
+            properties.getHeaders().forEach((name, value) -> headers.put(name, value == null ? null : value.toString()));
+        }
+        return headers;
+    }
+
+    @Override
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public boolean redelivered() {
+        return envelope.isRedeliver();
+    }
+
+    @Override
+    public void ack() {
+        try {
+            channel.basicAck(envelope.getDeliveryTag(), false);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not acknowledge message {}; the broker will deliver it again: {}", messageId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.flowgate.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.Json;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** {@code /health/live}, {@code /health/ready} (every dependency answers) and {@code /metrics} (Prometheus). */
+public final class OperationsRoutes implements HttpService {
+
+    private final Map<String, BooleanSupplier> readinessChecks;
+    private final PrometheusMeterRegistry metrics;
+
+    public OperationsRoutes(Map<String, BooleanSupplier> readinessChecks, PrometheusMeterRegistry metrics) {
+        this.readinessChecks = Map.copyOf(readinessChecks);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health/live", (req, res) -> Responses.json(res, 200, Json.object().put("status", "UP")))
+                .get("/health/ready", (req, res) -> {
+                    ObjectNode body = Json.object();
+                    ObjectNode checks = body.putObject("checks");
+                    boolean ready = true;
+                    for (var check : readinessChecks.entrySet()) {
+                        boolean up = safely(check.getValue());
+                        checks.put(check.getKey(), up ? "UP" : "DOWN");
+                        ready &= up;
+                    }
+                    body.put("status", ready ? "UP" : "DOWN");
+                    if (!ready) {
+                        body.put("reason", "a dependency does not answer: see checks");
+                    }
+                    Responses.json(res, ready ? 200 : 503, body);
+                })
+                .get("/metrics", (req, res) -> {
+                    res.header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                    res.send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
+                });
+    }
+
+    private static boolean safely(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

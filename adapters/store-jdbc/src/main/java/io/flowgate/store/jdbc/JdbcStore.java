@@ -1,0 +1,121 @@
+package io.flowgate.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.flowgate.core.FlowgateException;
+import io.flowgate.core.port.Store;
+import io.flowgate.core.port.StoreTx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Store} on a JDBC database: embedded H2 by default, PostgreSQL for several nodes. */
+public final class JdbcStore implements Store, AutoCloseable {
+
+    /** Where the database is and how big the pool may grow. */
+    public record Settings(String url, String user, String password, int poolSize, Duration connectTimeout) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final int ATTEMPTS_ON_CONFLICT = 5;
+
+    private final HikariDataSource dataSource;
+
+    private JdbcStore(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Connects, brings the schema up to date with the migrations, and returns the store. */
+    public static JdbcStore open(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        config.setPoolName("flowgate-db");
+        config.setAutoCommit(true);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw FlowgateException.unavailable("Cannot connect to the database at " + settings.url() + ": " + rootMessage(e), e);
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        LOG.info("Database ready at {}", settings.url());
+        return new JdbcStore(dataSource);
+    }
+
+    @Override
+    public <T> T transact(Function<StoreTx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work, false);
+            } catch (FlowgateException e) {
+                if (attempt >= ATTEMPTS_ON_CONFLICT || !(e.getCause() instanceof SQLException sql && JdbcErrors.isRetryable(sql))) {
+                    throw e;
+                }
+                LOG.debug("Transaction conflict, trying again ({}): {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public <T> T read(Function<StoreTx, T> work) {
+        return inTransaction(work, true);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private <T> T inTransaction(Function<StoreTx, T> work, boolean readOnly) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(new JdbcTx(connection));
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,216 @@
+package io.flowgate.app;
+
+import io.flowgate.core.Ids;
+import io.flowgate.http.Authenticated;
+import io.flowgate.http.ComponentRoutes;
+import io.flowgate.http.DocumentRoutes;
+import io.flowgate.http.EventRoutes;
+import io.flowgate.http.ExecutionRoutes;
+import io.flowgate.http.FlowRoutes;
+import io.flowgate.http.HttpServer;
+import io.flowgate.http.OperationsRoutes;
+import io.flowgate.http.UserRoutes;
+import io.flowgate.http.WebhookRoutes;
+import io.flowgate.http.WorkspaceRoutes;
+import io.flowgate.runtime.component.ComponentRegistry;
+import io.flowgate.runtime.engine.CredentialVault;
+import io.flowgate.runtime.engine.EventFactory;
+import io.flowgate.runtime.engine.ExecutionEngine;
+import io.flowgate.runtime.engine.FlowCatalog;
+import io.flowgate.runtime.engine.FlowConsumers;
+import io.flowgate.runtime.engine.FlowQueues;
+import io.flowgate.runtime.engine.StepDispatcher;
+import io.flowgate.runtime.engine.StepWorker;
+import io.flowgate.runtime.engine.TimerService;
+import io.flowgate.runtime.events.EventFeed;
+import io.flowgate.runtime.events.EventSequencer;
+import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.runtime.support.Loop;
+import io.flowgate.services.auth.AuthService;
+import io.flowgate.services.auth.UserService;
+import io.flowgate.services.events.EventHub;
+import io.flowgate.services.events.EventService;
+import io.flowgate.services.executions.ExecutionService;
+import io.flowgate.services.flows.FlowService;
+import io.flowgate.services.ingress.FlowDirectory;
+import io.flowgate.services.ingress.ReplyWaiters;
+import io.flowgate.services.ingress.WebhookAuthenticator;
+import io.flowgate.services.ingress.WebhookIngress;
+import io.flowgate.services.workspaces.WorkspaceService;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Flowgate node: the composition root. It wires the adapters to the services and starts the roles
+ * the configuration asks for. No logic lives here.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final Infrastructure infrastructure;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private HttpServer http;
+    private final String adminKey;
+    private final boolean adminKeyCreated;
+
+    private Node(FlowgateConfig config) {
+        Clock clock = Clock.systemUTC();
+        Ids ids = new Ids(clock);
+        String nodeId = config.nodeId() != null ? config.nodeId() : UUID.randomUUID().toString().substring(0, 8);
+        DataDirectory data = new DataDirectory(config.dataDir());
+        DataDirectory.AdminKey generated = config.adminToken() == null ? data.adminKey() : null;
+        this.adminKey = config.adminToken() != null ? config.adminToken() : generated.key();
+        this.adminKeyCreated = generated != null && generated.created();
+        this.infrastructure = Infrastructure.start(config, data, adminKey, nodeId);
+        try {
+            wire(config, clock, ids, nodeId);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void wire(FlowgateConfig config, Clock clock, Ids ids, String nodeId) {
+        var store = infrastructure.store;
+        var bus = infrastructure.bus;
+
+        AuthService auth = new AuthService(store, ids, clock);
+        auth.ensureAdmin(adminKey);
+        ComponentRegistry components = ComponentRegistry.discover();
+        FlowQueues queues = new FlowQueues(bus);
+        queues.declareTopology();
+        StepDispatcher dispatcher = new StepDispatcher(bus);
+        FlowCatalog catalog = new FlowCatalog(store, components);
+        EventFactory events = new EventFactory(ids, clock);
+        CredentialVault credentials = CredentialVault.NONE;
+
+        EventHub hub = new EventHub(store);
+        EventFeed feed = new EventFeed(store);
+        feed.listen(hub::publish);
+        Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(25), feed::poll));
+        EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
+        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(10), sequencer::sequence));
+
+        FlowConsumers consumers = null;
+        if (config.runs(FlowgateConfig.Role.WORKER)) {
+            ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
+                    (workspace, topic, payload, sourceFlow, correlation) -> {
+                        throw io.flowgate.core.FlowgateException.unprocessable("Topics are not available yet", List.of());
+                    });
+            StepWorker worker = new StepWorker(engine, store, ids, clock);
+            running.add(worker::stop);
+            consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));
+            consumers.sync();
+            keep(Loop.start("flow-consumers", Duration.ofSeconds(2), syncing(consumers)));
+            TimerService timers = new TimerService(store, dispatcher, clock, nodeId);
+            keep(Loop.start("timers", Duration.ofMillis(100), timers::fireDue));
+        }
+        FlowConsumers localConsumers = consumers;
+        FlowDirectory directory = new FlowDirectory(store, clock, Duration.ofSeconds(1));
+        FlowService flows = new FlowService(store, new FlowGraphValidator(components), queues, catalog, dispatcher, events,
+                ids, clock, () -> {
+                    directory.evictAll();
+                    if (localConsumers != null) {
+                        localConsumers.sync();
+                    }
+                    sequencerLoop.wake();
+                });
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+
+        List<HttpServer.Mount> routes = new ArrayList<>();
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("broker", bus::isHealthy);
+        checks.put("database", store::isHealthy);
+        routes.add(new HttpServer.Mount("/", new OperationsRoutes(checks, metrics)));
+        routes.add(new HttpServer.Mount("/", new DocumentRoutes()));
+        if (config.runs(FlowgateConfig.Role.INGRESS)) {
+            ReplyWaiters replies = keep(new ReplyWaiters(bus, nodeId));
+            WebhookIngress ingress = new WebhookIngress(directory, new WebhookAuthenticator(credentials, clock), dispatcher,
+                    replies, store, ids, clock, WebhookIngress.Settings.DEFAULT);
+            WebhookRoutes webhooks = new WebhookRoutes(ingress, config.http().maxBodyBytes(), metrics);
+            routes.add(new HttpServer.Mount("/hook", webhooks));
+            routes.add(new HttpServer.Mount("/webhook/flow", webhooks));
+        }
+        if (config.runs(FlowgateConfig.Role.API)) {
+            Authenticated authenticated = new Authenticated(auth);
+            routes.add(new HttpServer.Mount("/v2/users", new UserRoutes(new UserService(store, auth, ids, clock), authenticated)));
+            routes.add(new HttpServer.Mount("/v2/workspaces", new WorkspaceRoutes(new WorkspaceService(store, ids, clock), authenticated)));
+            routes.add(new HttpServer.Mount("/v2/flows", new FlowRoutes(flows, authenticated)));
+            routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
+            routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
+            routes.add(new HttpServer.Mount("/v2/components", new ComponentRoutes(components, authenticated)));
+        }
+        this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
+                config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
+                Duration.ofMinutes(5), Duration.ofSeconds(10)), routes);
+        LOG.info("Node {} runs {} on port {}", nodeId, config.roles(), http.port());
+    }
+
+    public static Node start(FlowgateConfig config) {
+        return new Node(config);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The bootstrap admin's API key. */
+    public String adminKey() {
+        return adminKey;
+    }
+
+    /** The admin key if it was generated by this start (to be shown once), else empty. */
+    public Optional<String> newAdminKey() {
+        return adminKeyCreated ? Optional.of(adminKey) : Optional.empty();
+    }
+
+    /** Stops taking requests, lets in-flight work finish or stay queued, then closes everything. */
+    @Override
+    public void close() {
+        if (http != null) {
+            http.close();
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", running.get(i), e.toString());
+            }
+        }
+        infrastructure.close();
+        LOG.info("Node stopped");
+    }
+
+    private <T extends AutoCloseable> T keep(T component) {
+        running.add(component);
+        return component;
+    }
+
+    private static java.util.function.IntSupplier syncing(FlowConsumers consumers) {
+        return () -> {
+            consumers.sync();
+            return 0;
+        };
+    }
+}

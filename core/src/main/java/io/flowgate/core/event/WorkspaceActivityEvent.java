@@ -1,0 +1,52 @@
+package io.flowgate.core.event;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.Json;
+import io.flowgate.core.Timestamps;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Something changed in a workspace: a flow, credential, component, member or recipe. */
+public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityType activityType,
+                                     ResourceType resourceType, Instant timestamp, UUID resourceId, UUID userId)
+        implements PlatformEvent {
+
+    public enum ActivityType {
+        CREATED, UPDATED, DELETED, STARTED, STOPPED;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum ResourceType {
+        FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Override
+    public ChannelAddress channel() {
+        return ChannelAddress.workspaceActivity(workspaceId);
+    }
+
+    @Override
+    public ObjectNode payload() {
+        ObjectNode json = Json.object();
+        json.put("eventId", eventId.toString());
+        json.put("workspaceId", workspaceId.toString());
+        json.put("activityType", activityType.wire());
+        json.put("resourceType", resourceType.wire());
+        json.put("timestamp", Timestamps.format(timestamp));
+        if (resourceId != null) {
+            json.put("resourceId", resourceId.toString());
+        }
+        if (userId != null) {
+            json.put("userId", userId.toString());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,21 @@
+package io.flowgate.core.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Messages that could not be processed, kept with the reason so they can be inspected and retried. */
+public interface DeadLetters {
+
+    record DeadLetter(UUID id, UUID workspaceId, String source, String reason, byte[] payload, Instant createdAt) {
+    }
+
+    void insert(DeadLetter deadLetter);
+
+    List<DeadLetter> list(UUID workspaceId, int limit);
+
+    Optional<DeadLetter> find(UUID id);
+
+    void delete(UUID id);
+}

@@ -1,0 +1,19 @@
+package io.flowgate.core.port;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Remembers the ids answered for an {@code Idempotency-Key} of a flow. */
+public interface IdempotencyKeys {
+
+    record Entry(UUID flowId, String key, UUID requestId, UUID executionId, Instant createdAt) {
+    }
+
+    /** Stores the entry unless the key is known for the flow since {@code notBefore}; returns the earlier entry if so. */
+    Optional<Entry> putIfAbsent(Entry entry, Instant notBefore);
+
+    void remove(UUID flowId, String key);
+
+    int deleteBefore(Instant before, int limit);
+}

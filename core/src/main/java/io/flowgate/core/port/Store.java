@@ -1,0 +1,19 @@
+package io.flowgate.core.port;
+
+import java.util.function.Function;
+
+/**
+ * The database. All reads and writes go through a {@link StoreTx}: what one call of
+ * {@link #transact} writes is committed together or not at all.
+ */
+public interface Store {
+
+    /** Runs {@code work} in one read-write transaction and commits it. */
+    <T> T transact(Function<StoreTx, T> work);
+
+    /** Runs {@code work} on a read-only view. */
+    <T> T read(Function<StoreTx, T> work);
+
+    /** True when the database answers. */
+    boolean isHealthy();
+}

@@ -1,0 +1,56 @@
+package io.flowgate.runtime.component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.flowgate.core.FlowgateException;
+import io.flowgate.core.FlowgateException.Problem;
+import java.util.List;
+
+/** A compiled JSON Schema (draft 2020-12) that reports its violations as problems with JSON pointers. */
+public final class JsonSchemaCheck {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private final Schema schema;
+
+    private JsonSchemaCheck(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Compiles {@code schema}; a schema that is itself invalid is an UNPROCESSABLE problem at {@code pointer}. */
+    public static JsonSchemaCheck compile(JsonNode schema, String pointer) {
+        try {
+            Schema compiled = REGISTRY.getSchema(schema);
+            compiled.initializeValidators();
+            return new JsonSchemaCheck(compiled);
+        } catch (SchemaException | IllegalArgumentException e) {
+            throw FlowgateException.unprocessable("Invalid JSON Schema",
+                    List.of(Problem.at(pointer, "not a valid JSON Schema: " + e.getMessage())));
+        }
+    }
+
+    /** The violations of {@code value}, each at {@code pointerPrefix} followed by the value's own path. */
+    public List<Problem> check(JsonNode value, String pointerPrefix) {
+        return schema.validate(value).stream()
+                .map(error -> Problem.at(pointerPrefix + pointer(error.getInstanceLocation()), message(error)))
+                .toList();
+    }
+
+    private static String message(Error error) {
+        String message = error.getMessage();
+        return message.startsWith("$") ? message.substring(message.indexOf(':') + 1).trim() : message;
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package io.flowgate.runtime.components;
+
+import io.flowgate.runtime.component.ComponentFunction;
+import io.flowgate.runtime.component.ComponentProvider;
+import java.util.List;
+
+/** The components that come with the platform. */
+public final class BuiltInComponents implements ComponentProvider {
+
+    static final String WEBHOOK_FIELDS = """
+            {"type":"object",
+             "properties":{
+               "auth":{"description":"how callers authenticate; secrets may come from the step's credential",
+                 "oneOf":[
+                   {"type":"object","required":["type"],"properties":{"type":{"const":"none"}},"additionalProperties":false},
+                   {"type":"object","required":["type"],"properties":{"type":{"const":"basic"},"username":{"type":"string"},"password":{"type":"string"}},"additionalProperties":false},
+                   {"type":"object","required":["type"],"properties":{"type":{"const":"apiKey"},"header":{"type":"string"},"value":{"type":"string"}},"additionalProperties":false},
+                   {"type":"object","required":["type"],"properties":{"type":{"const":"hmac"},"algorithm":{"enum":["sha256","sha512"]},"secret":{"type":"string"},"header":{"type":"string"}},"additionalProperties":false},
+                   {"type":"object","required":["type"],"properties":{"type":{"const":"standardWebhooks"},"secret":{"type":"string"}},"additionalProperties":false}]},
+               "replyTimeoutMs":{"type":"integer","minimum":1,"maximum":300000,"default":30000},
+               "rateLimitPerMinute":{"type":"integer","minimum":1},
+               "maxBacklog":{"type":"integer","minimum":1,"description":"messages waiting for the flow before webhooks answer 429"}}}
+            """;
+
+    @Override
+    public List<ComponentFunction> functions() {
+        return List.of(
+                new TriggerFunction("webhook", "receive", "Starts the flow for each HTTP request to /hook/{flowId}.",
+                        Fields.schema(WEBHOOK_FIELDS), TriggerFunction::unwrapWebhook),
+                new TriggerFunction("topic", "subscribe", "Starts the flow for each message published to a topic.",
+                        Fields.schema("""
+                                {"type":"object","required":["topic"],
+                                 "properties":{"topic":{"type":"string","minLength":1,"maxLength":200}}}
+                                """), TriggerFunction::unwrapTopicMessage),
+                new TriggerFunction("schedule", "cron", "Starts the flow on a cron schedule (the flow's cron attribute or field cron).",
+                        Fields.schema("""
+                                {"type":"object","properties":{"cron":{"type":"string"}}}
+                                """), TriggerFunction::passThrough),
+                new JsonataTransform(),
+                new FilterCondition(),
+                new RouterRoute(),
+                new SplitSplit(),
+                new HttpRequest(),
+                new ReplyReply(),
+                new LogLog(),
+                new DelayDelay(),
+                new FailFail(),
+                new TopicPublish());
+    }
+}

@@ -1,0 +1,42 @@
+package io.flowgate.services.events;
+
+import io.flowgate.core.event.ChannelAddress;
+import io.flowgate.core.event.StoredEvent;
+import io.flowgate.core.port.Store;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Fans the events this node's feed reads out to every open live stream. */
+public final class EventHub {
+
+    private final Store store;
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+
+    public EventHub(Store store) {
+        this.store = store;
+    }
+
+    /** Hands a batch of new events (in cursor order) to every stream; called by the event feed. */
+    public void publish(List<StoredEvent> events) {
+        for (EventStream stream : streams) {
+            events.forEach(stream::offer);
+        }
+    }
+
+    EventStream open(Collection<ChannelAddress> patterns, Collection<UUID> workspaces, long afterCursor) {
+        EventStream stream = new EventStream(store, patterns, workspaces, afterCursor, this);
+        streams.add(stream);
+        return stream;
+    }
+
+    void closed(EventStream stream) {
+        streams.remove(stream);
+    }
+
+    public int openStreams() {
+        return streams.size();
+    }
+}

@@ -1,0 +1,226 @@
+package io.flowgate.services.flows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.FlowgateException;
+import io.flowgate.core.IdGenerator;
+import io.flowgate.core.Json;
+import io.flowgate.core.event.WorkspaceActivityEvent.ActivityType;
+import io.flowgate.core.event.WorkspaceActivityEvent.ResourceType;
+import io.flowgate.core.flow.Flow;
+import io.flowgate.core.flow.FlowGraph;
+import io.flowgate.core.flow.FlowGraphJson;
+import io.flowgate.core.flow.FlowStatus;
+import io.flowgate.core.flow.FlowType;
+import io.flowgate.core.message.StepMessage;
+import io.flowgate.core.port.FlowRepository;
+import io.flowgate.core.port.Page;
+import io.flowgate.core.port.Store;
+import io.flowgate.core.port.StoreTx;
+import io.flowgate.core.workspace.Action;
+import io.flowgate.runtime.engine.EventFactory;
+import io.flowgate.runtime.engine.FlowCatalog;
+import io.flowgate.runtime.engine.FlowQueues;
+import io.flowgate.runtime.engine.StepDispatcher;
+import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.services.Names;
+import io.flowgate.services.auth.Access;
+import io.flowgate.services.auth.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Flows: create, change (every change keeps a version), start, stop, run now, delete. Every change is
+ * written with its WorkspaceActivityEvent in one transaction.
+ */
+public final class FlowService {
+
+    /** Called after a flow's status or existence changed, so this node's consumers follow at once. */
+    public interface Listener {
+        void flowsChanged();
+    }
+
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Store store;
+    private final FlowGraphValidator validator;
+    private final FlowQueues queues;
+    private final FlowCatalog catalog;
+    private final StepDispatcher dispatcher;
+    private final EventFactory events;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Listener listener;
+
+    public FlowService(Store store, FlowGraphValidator validator, FlowQueues queues, FlowCatalog catalog,
+                       StepDispatcher dispatcher, EventFactory events, IdGenerator ids, Clock clock, Listener listener) {
+        this.store = store;
+        this.validator = validator;
+        this.queues = queues;
+        this.catalog = catalog;
+        this.dispatcher = dispatcher;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    public Flow create(Caller caller, FlowDraft draft) {
+        if (draft.workspaceId() == null) {
+            throw FlowgateException.invalid("relationships.workspace.data.id is required");
+        }
+        String name = Names.require(draft.name(), "attributes.name");
+        FlowType type = draft.type() == null ? FlowType.ORDINARY : FlowType.fromWire(draft.type());
+        FlowGraph graph = checkGraph(draft.graph());
+        var now = clock.instant();
+        Flow flow = new Flow(ids.next(), draft.workspaceId(), name, type, FlowStatus.INACTIVE, graph, draft.cron(), 1, now, now);
+        return store.transact(tx -> {
+            Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS);
+            tx.flows().insert(flow, caller.userId());
+            activity(tx, flow, ActivityType.CREATED, caller);
+            return flow;
+        });
+    }
+
+    public Flow update(Caller caller, UUID id, FlowDraft draft) {
+        return store.transact(tx -> {
+            Flow current = writable(tx, caller, id, Action.WRITE_FLOWS);
+            Flow changed = current.withDefinition(
+                    draft.name() == null ? current.name() : Names.require(draft.name(), "attributes.name"),
+                    draft.type() == null ? current.type() : FlowType.fromWire(draft.type()),
+                    draft.graph() == null ? current.graph() : checkGraph(draft.graph()),
+                    draft.cron() == null ? current.cron() : draft.cron(), clock.instant());
+            tx.flows().update(changed, true, caller.userId());
+            activity(tx, changed, ActivityType.UPDATED, caller);
+            return changed;
+        });
+    }
+
+    public void delete(Caller caller, UUID id) {
+        Flow deleted = store.transact(tx -> {
+            Flow flow = writable(tx, caller, id, Action.WRITE_FLOWS);
+            tx.flows().delete(id);
+            activity(tx, flow, ActivityType.DELETED, caller);
+            return flow;
+        });
+        catalog.forget(deleted.id());
+        listener.flowsChanged();
+        queues.delete(deleted.id());
+    }
+
+    public Flow start(Caller caller, UUID id) {
+        Flow current = get(caller, id);
+        queues.ensure(current.id());
+        Flow started = setStatus(caller, id, FlowStatus.ACTIVE, ActivityType.STARTED);
+        listener.flowsChanged();
+        return started;
+    }
+
+    public Flow stop(Caller caller, UUID id) {
+        Flow stopped = setStatus(caller, id, FlowStatus.INACTIVE, ActivityType.STOPPED);
+        listener.flowsChanged();
+        return stopped;
+    }
+
+    public Flow get(Caller caller, UUID id) {
+        return store.read(tx -> readable(tx, caller, id));
+    }
+
+    public Page.Result<Flow> list(Caller caller, FlowRepository.Filter filter, Page page) {
+        return store.read(tx -> {
+            if (filter.workspaceId() == null) {
+                throw FlowgateException.invalid("workspace_id is required to list flows");
+            }
+            Access.require(tx, caller, filter.workspaceId(), Action.READ);
+            return tx.flows().list(filter, page);
+        });
+    }
+
+    public List<Flow> versions(Caller caller, UUID id) {
+        return store.read(tx -> {
+            readable(tx, caller, id);
+            return tx.flows().versions(id);
+        });
+    }
+
+    public Flow version(Caller caller, UUID id, int version) {
+        return store.read(tx -> {
+            readable(tx, caller, id);
+            return tx.flows().findVersion(id, version)
+                    .orElseThrow(() -> FlowgateException.notFound("Flow " + id + " has no version " + version));
+        });
+    }
+
+    /**
+     * Starts an execution now with {@code body} as the trigger's message body, as if the trigger fired.
+     * Returns the new execution's id once the broker confirmed the trigger message.
+     */
+    public UUID runNow(Caller caller, UUID id, JsonNode body) {
+        Flow flow = store.read(tx -> {
+            Flow found = readable(tx, caller, id);
+            Access.require(tx, caller, found.workspaceId(), Action.RUN_FLOWS);
+            return found;
+        });
+        if (!flow.isActive()) {
+            throw FlowgateException.conflict("Flow " + id + " is inactive: start it first");
+        }
+        UUID executionId = ids.next();
+        UUID requestId = ids.next();
+        ObjectNode attributes = Json.object().put("trigger", "run-now").put("requestId", requestId.toString());
+        StepMessage trigger = new StepMessage(requestId, null, executionId, flow.id(), flow.workspaceId(), flow.version(),
+                flow.graph().trigger().id(), 1, body == null ? Json.object() : body, attributes,
+                new StepMessage.TraceContext(requestId, requestId.toString(), null));
+        try {
+            dispatcher.send(trigger).get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw FlowgateException.unavailable("The broker did not accept the run: " + e.getMessage(), e);
+        }
+        return executionId;
+    }
+
+    private Flow setStatus(Caller caller, UUID id, FlowStatus status, ActivityType activity) {
+        return store.transact(tx -> {
+            Flow current = writable(tx, caller, id, Action.RUN_FLOWS);
+            if (current.status() == status) {
+                return current;
+            }
+            Flow changed = current.withStatus(status, clock.instant());
+            tx.flows().update(changed, false, caller.userId());
+            activity(tx, changed, activity, caller);
+            return changed;
+        });
+    }
+
+    private Flow readable(StoreTx tx, Caller caller, UUID id) {
+        Flow flow = tx.flows().find(id).orElseThrow(() -> notFound(id));
+        try {
+            Access.require(tx, caller, flow.workspaceId(), Action.READ);
+        } catch (FlowgateException e) {
+            throw e.kind() == FlowgateException.Kind.NOT_FOUND ? notFound(id) : e;
+        }
+        return flow;
+    }
+
+    private Flow writable(StoreTx tx, Caller caller, UUID id, Action action) {
+        Flow flow = readable(tx, caller, id);
+        Access.require(tx, caller, flow.workspaceId(), action);
+        return flow;
+    }
+
+    private void activity(StoreTx tx, Flow flow, ActivityType type, Caller caller) {
+        tx.events().append(events.activity(flow.workspaceId(), type, ResourceType.FLOW, flow.id(), caller.userId()));
+    }
+
+    private FlowGraph checkGraph(JsonNode json) {
+        FlowGraph graph = FlowGraphJson.read(json, "/data/attributes/graph");
+        validator.validate(graph, "/data/attributes/graph");
+        return graph;
+    }
+
+    private static FlowgateException notFound(UUID id) {
+        return FlowgateException.notFound("Flow " + id + " does not exist");
+    }
+}
