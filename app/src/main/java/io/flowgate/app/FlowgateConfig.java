@@ -49,7 +49,7 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
                 Duration.ofSeconds(s.integer("FLOWGATE_HTTP_READ_TIMEOUT_SECONDS", 30, 1, 3600)));
         Broker broker = new Broker(s.uri("FLOWGATE_AMQP_URI", "amqp"), s.integer("FLOWGATE_EMBEDDED_AMQP_PORT", 5673, 1, 65535),
                 s.optional("FLOWGATE_EMBEDDED_AMQP_PASSWORD"), s.oneOf("FLOWGATE_AMQP_QUEUE_TYPE", "classic", Set.of("classic", "quorum")));
-        Database database = new Database(s.uri("FLOWGATE_DB_URL", "jdbc:"), s.optional("FLOWGATE_DB_USER"),
+        Database database = new Database(s.jdbcUrl("FLOWGATE_DB_URL"), s.optional("FLOWGATE_DB_USER"),
                 s.optional("FLOWGATE_DB_PASSWORD"), s.integer("FLOWGATE_DB_POOL_SIZE", 16, 2, 1000));
         if (broker.embedded() != database.embedded()) {
             throw new ConfigException("FLOWGATE_AMQP_URI and FLOWGATE_DB_URL go together: set both (RabbitMQ and "

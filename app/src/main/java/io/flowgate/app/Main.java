@@ -1,6 +1,9 @@
 package io.flowgate.app;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** {@code flowgate serve}: runs a node until SIGTERM or Ctrl-C. */
@@ -40,10 +43,7 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "flowgate-shutdown"));
+        stopOnSignals(node, stopped);
         node.newAdminKey().ifPresent(key -> System.out.println("""
 
                   Bootstrap admin API key (shown once, also kept in %s/admin-api-key):
@@ -56,5 +56,24 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        System.exit(0);
+    }
+
+    /**
+     * SIGTERM and Ctrl-C drain the node before the JVM starts its shutdown hooks: the embedded broker
+     * registers a hook of its own that would otherwise close it while work is still draining.
+     */
+    private static void stopOnSignals(Node node, CountDownLatch stopped) {
+        AtomicBoolean stopping = new AtomicBoolean();
+        SignalHandler handler = signal -> {
+            if (stopping.compareAndSet(false, true)) {
+                Thread.ofPlatform().name("flowgate-shutdown").start(() -> {
+                    node.close();
+                    stopped.countDown();
+                });
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
     }
 }

@@ -121,6 +121,14 @@ final class Settings {
         }
     }
 
+    String jdbcUrl(String name) {
+        String value = optional(name);
+        if (value != null && !value.startsWith("jdbc:")) {
+            throw new ConfigException(name + " must be a JDBC URL such as jdbc:postgresql://host:5432/flowgate, got '" + value + "'");
+        }
+        return value;
+    }
+
     private static Map<String, String> readFile(Path file) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,0 +1,102 @@
+package io.flowgate.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** What a test does with the platform through its API: workspaces, flows from fixture files, events. */
+public final class Platform {
+
+    private final ApiClient api;
+
+    public Platform(ApiClient api) {
+        this.api = api;
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    public String createWorkspace(String name) {
+        ApiClient.Answer answer = api.post("/v2/workspaces", ApiClient.document(Json.object().put("name", name), null));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.json().path("data").path("id").asText();
+    }
+
+    /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */
+    public String startFlow(String workspaceId, String fixture) {
+        String id = createFlow(workspaceId, fixture);
+        ApiClient.Answer started = api.post("/v2/flows/" + id + "/start", Json.object());
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        return id;
+    }
+
+    public String createFlow(String workspaceId, String fixture) {
+        ObjectNode attributes = Json.object().put("name", fixture);
+        attributes.set("graph", fixture(fixture));
+        ApiClient.Answer answer = api.post("/v2/flows", ApiClient.document(attributes, workspaceId));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.json().path("data").path("id").asText();
+    }
+
+    public static JsonNode fixture(String name) {
+        try (InputStream in = Platform.class.getResourceAsStream("/flows/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture flows/" + name + ".json");
+            }
+            return Json.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every event on {@code channel} so far, in cursor order (all pages). */
+    public List<JsonNode> events(String channel) {
+        List<JsonNode> events = new ArrayList<>();
+        String after = "0";
+        while (true) {
+            ApiClient.Answer page = api.get("/v2/events?limit=1000&channel=" + channel + "&after=" + after);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            JsonNode data = page.json().path("data");
+            data.forEach(events::add);
+            if (data.size() < 1000) {
+                return events;
+            }
+            after = page.json().path("meta").path("next_cursor").asText();
+        }
+    }
+
+    /** Waits until the events on {@code channel} satisfy {@code condition}; returns them. */
+    public List<JsonNode> awaitEvents(String channel, Predicate<List<JsonNode>> condition) {
+        List<List<JsonNode>> last = new ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last.set(0, events(channel));
+            return condition.test(last.getFirst());
+        });
+        return last.getFirst();
+    }
+
+    /** The execution's events on {@code flow/<flowId>/execution} once its terminal event exists. */
+    public List<JsonNode> awaitEnd(String flowId, String executionId) {
+        return awaitEvents("flow/" + flowId + "/execution", events -> events.stream().anyMatch(e ->
+                e.path("payload").path("executionId").asText().equals(executionId)
+                        && !e.path("payload").path("status").asText().equals("started")))
+                .stream().filter(e -> e.path("payload").path("executionId").asText().equals(executionId)).toList();
+    }
+
+    public JsonNode execution(String executionId) {
+        ApiClient.Answer answer = api.get("/v2/executions/" + executionId);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().path("data");
+    }
+}
