@@ -31,7 +31,10 @@ import io.flowgate.services.auth.UserService;
 import io.flowgate.services.events.EventHub;
 import io.flowgate.services.events.EventService;
 import io.flowgate.services.executions.ExecutionService;
+import io.flowgate.services.flows.FlowLifecycle;
 import io.flowgate.services.flows.FlowService;
+import io.flowgate.core.flow.Flow;
+import io.flowgate.services.ingress.AdmissionControl;
 import io.flowgate.services.ingress.FlowDirectory;
 import io.flowgate.services.ingress.ReplyWaiters;
 import io.flowgate.services.ingress.WebhookAuthenticator;
@@ -123,14 +126,32 @@ public final class Node implements AutoCloseable {
         }
         FlowConsumers localConsumers = consumers;
         FlowDirectory directory = new FlowDirectory(store, clock, Duration.ofSeconds(1));
+        FlowLifecycle followChanges = new FlowLifecycle() {
+            @Override
+            public void started(Flow flow) {
+                changed();
+            }
+
+            @Override
+            public void stopped(Flow flow) {
+                changed();
+            }
+
+            @Override
+            public void deleted(Flow flow) {
+                changed();
+            }
+
+            private void changed() {
+                directory.evictAll();
+                if (localConsumers != null) {
+                    localConsumers.sync();
+                }
+                sequencerLoop.wake();
+            }
+        };
         FlowService flows = new FlowService(store, new FlowGraphValidator(components), queues, catalog, dispatcher, events,
-                ids, clock, () -> {
-                    directory.evictAll();
-                    if (localConsumers != null) {
-                        localConsumers.sync();
-                    }
-                    sequencerLoop.wake();
-                });
+                ids, clock, List.of(followChanges));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -146,8 +167,10 @@ public final class Node implements AutoCloseable {
         routes.add(new HttpServer.Mount("/", new DocumentRoutes()));
         if (config.runs(FlowgateConfig.Role.INGRESS)) {
             ReplyWaiters replies = keep(new ReplyWaiters(bus, nodeId));
-            WebhookIngress ingress = new WebhookIngress(directory, new WebhookAuthenticator(credentials, clock), dispatcher,
-                    replies, store, ids, clock, WebhookIngress.Settings.DEFAULT);
+            AdmissionControl admission = new AdmissionControl(new AdmissionControl.Limits(
+                    config.runtime().workspaceRatePerMinute(), config.runtime().maxBacklog()), queues::backlog, System::nanoTime);
+            WebhookIngress ingress = new WebhookIngress(directory, new WebhookAuthenticator(credentials, clock), admission,
+                    dispatcher, replies, store, ids, clock, WebhookIngress.Settings.DEFAULT);
             WebhookRoutes webhooks = new WebhookRoutes(ingress, config.http().maxBodyBytes(), metrics);
             routes.add(new HttpServer.Mount("/hook", webhooks));
             routes.add(new HttpServer.Mount("/webhook/flow", webhooks));

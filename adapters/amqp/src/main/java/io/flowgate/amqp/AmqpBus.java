@@ -91,7 +91,11 @@ public final class AmqpBus implements MessageBus {
         return consume(name, prefetch, handler, true);
     }
 
-    /** Consumes on a channel of its own; an exclusive queue is declared on that channel's connection. */
+    /**
+     * Consumes on a channel of its own. A private (exclusive) queue is declared on that channel's
+     * connection and handled in arrival order on the client's dispatch thread; other queues hand each
+     * delivery to a virtual thread.
+     */
     private Subscription consume(String queue, int prefetch, Handler handler, boolean declarePrivate) {
         try {
             Channel channel = consuming.createChannel();
@@ -103,7 +107,11 @@ public final class AmqpBus implements MessageBus {
                 @Override
                 public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                     var delivery = new AmqpDelivery(channel, envelope, properties, body);
-                    handlers.execute(() -> handle(handler, delivery));
+                    if (declarePrivate) {
+                        handle(handler, delivery);
+                    } else {
+                        handlers.execute(() -> handle(handler, delivery));
+                    }
                 }
 
                 @Override

@@ -35,18 +35,33 @@ public final class Platform {
 
     /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */
     public String startFlow(String workspaceId, String fixture) {
-        String id = createFlow(workspaceId, fixture);
+        return startFlow(workspaceId, fixture, fixture(fixture));
+    }
+
+    public String startFlow(String workspaceId, String name, JsonNode graph) {
+        String id = createFlow(workspaceId, name, graph);
         ApiClient.Answer started = api.post("/v2/flows/" + id + "/start", Json.object());
         assertThat(started.status()).as(started.text()).isEqualTo(200);
         return id;
     }
 
     public String createFlow(String workspaceId, String fixture) {
-        ObjectNode attributes = Json.object().put("name", fixture);
-        attributes.set("graph", fixture(fixture));
+        return createFlow(workspaceId, fixture, fixture(fixture));
+    }
+
+    public String createFlow(String workspaceId, String name, JsonNode graph) {
+        ObjectNode attributes = Json.object().put("name", name);
+        attributes.set("graph", graph);
         ApiClient.Answer answer = api.post("/v2/flows", ApiClient.document(attributes, workspaceId));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json().path("data").path("id").asText();
+    }
+
+    /** A graph: a webhook trigger with {@code triggerFields}, then a reply that echoes the body. */
+    public static JsonNode webhookEcho(ObjectNode triggerFields) {
+        ObjectNode graph = (ObjectNode) fixture("echo");
+        ((ObjectNode) graph.path("nodes").get(0)).set("fields", triggerFields);
+        return graph;
     }
 
     public static JsonNode fixture(String name) {

@@ -48,6 +48,9 @@ public interface ExecutionRepository {
 
     void setStatus(UUID executionId, ExecutionStatus status, Instant endedAt);
 
+    /** The executions of a flow that are running now. */
+    List<Execution> running(UUID flowId);
+
     List<StepRun> stepRuns(UUID executionId);
 
     /** The step runs whose last attempt failed for good, oldest first. */

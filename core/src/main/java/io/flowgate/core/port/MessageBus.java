@@ -61,7 +61,11 @@ public interface MessageBus extends AutoCloseable {
     /** Declares a durable queue, bound to each (exchange, routing key) pair. */
     void declareQueue(String name, Map<String, String> bindings);
 
-    /** Declares a queue only this process uses (removed when it disconnects) and consumes it. */
+    /**
+     * Declares a queue only this process uses (removed when it disconnects) and consumes it. Unlike
+     * {@link #consume}, the handler is called for one message at a time, in the order they arrived, so
+     * it must be quick.
+     */
     Subscription consumePrivateQueue(String name, int prefetch, Handler handler);
 
     void bind(String queue, String exchange, String routingKey);

@@ -165,20 +165,16 @@ public final class ExecutionEngine {
             tx.events().append(events.stepFailed(execution, message.stepId(), outcome.error(), outcome.willRetry(), message.attempt()));
         }
         if (execution.pending() > 0) {
+            if (execution.status() == ExecutionStatus.SUSPENDED) {
+                tx.executions().setStatus(execution.id(), ExecutionStatus.RUNNING, null);
+            }
             return Recorded.GOING_ON;
         }
         return new Recorded(false, end(tx, execution));
     }
 
     private Execution end(StoreTx tx, Execution execution) {
-        Instant endedAt = now();
-        ExecutionStatus status = execution.outcome();
-        tx.executions().setStatus(execution.id(), status, endedAt);
-        Execution ended = new Execution(execution.id(), execution.flowId(), execution.workspaceId(), execution.flowVersion(),
-                status, execution.requestId(), execution.correlationId(), execution.startedAt(), endedAt,
-                execution.stepCount(), 0, execution.failedSteps());
-        tx.events().append(events.ended(ended));
-        return ended;
+        return Executions.end(tx, events, execution, execution.outcome(), now());
     }
 
     /** Tells a waiting sync caller how the execution ended; ignored by the caller's node if a reply came first. */

@@ -12,6 +12,9 @@ import io.flowgate.core.flow.FlowGraph;
 import io.flowgate.core.flow.FlowGraphJson;
 import io.flowgate.core.flow.FlowStatus;
 import io.flowgate.core.flow.FlowType;
+import io.flowgate.core.Timestamps;
+import io.flowgate.core.execution.Execution;
+import io.flowgate.core.execution.ExecutionStatus;
 import io.flowgate.core.message.StepMessage;
 import io.flowgate.core.port.FlowRepository;
 import io.flowgate.core.port.Page;
@@ -19,6 +22,7 @@ import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.workspace.Action;
 import io.flowgate.runtime.engine.EventFactory;
+import io.flowgate.runtime.engine.Executions;
 import io.flowgate.runtime.engine.FlowCatalog;
 import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
@@ -28,6 +32,7 @@ import io.flowgate.services.auth.Access;
 import io.flowgate.services.auth.Caller;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +42,6 @@ import java.util.concurrent.TimeUnit;
  * written with its WorkspaceActivityEvent in one transaction.
  */
 public final class FlowService {
-
-    /** Called after a flow's status or existence changed, so this node's consumers follow at once. */
-    public interface Listener {
-        void flowsChanged();
-    }
 
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
@@ -53,10 +53,10 @@ public final class FlowService {
     private final EventFactory events;
     private final IdGenerator ids;
     private final Clock clock;
-    private final Listener listener;
+    private final List<FlowLifecycle> lifecycle;
 
     public FlowService(Store store, FlowGraphValidator validator, FlowQueues queues, FlowCatalog catalog,
-                       StepDispatcher dispatcher, EventFactory events, IdGenerator ids, Clock clock, Listener listener) {
+                       StepDispatcher dispatcher, EventFactory events, IdGenerator ids, Clock clock, List<FlowLifecycle> lifecycle) {
         this.store = store;
         this.validator = validator;
         this.queues = queues;
@@ -65,7 +65,7 @@ public final class FlowService {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
-        this.listener = listener;
+        this.lifecycle = List.copyOf(lifecycle);
     }
 
     public Flow create(Caller caller, FlowDraft draft) {
@@ -107,7 +107,7 @@ public final class FlowService {
             return flow;
         });
         catalog.forget(deleted.id());
-        listener.flowsChanged();
+        lifecycle.forEach(listener -> listener.deleted(deleted));
         queues.delete(deleted.id());
     }
 
@@ -115,13 +115,13 @@ public final class FlowService {
         Flow current = get(caller, id);
         queues.ensure(current.id());
         Flow started = setStatus(caller, id, FlowStatus.ACTIVE, ActivityType.STARTED);
-        listener.flowsChanged();
+        lifecycle.forEach(listener -> listener.started(started));
         return started;
     }
 
     public Flow stop(Caller caller, UUID id) {
         Flow stopped = setStatus(caller, id, FlowStatus.INACTIVE, ActivityType.STOPPED);
-        listener.flowsChanged();
+        lifecycle.forEach(listener -> listener.stopped(stopped));
         return stopped;
     }
 
@@ -190,8 +190,22 @@ public final class FlowService {
             Flow changed = current.withStatus(status, clock.instant());
             tx.flows().update(changed, false, caller.userId());
             activity(tx, changed, activity, caller);
+            if (status == FlowStatus.INACTIVE) {
+                suspendRunning(tx, changed);
+            }
             return changed;
         });
+    }
+
+    /**
+     * A stopped flow's running executions are suspended: their messages wait in the flow's queue, and
+     * when the flow starts again they go on and end with one more terminal event.
+     */
+    private void suspendRunning(StoreTx tx, Flow flow) {
+        Instant now = Timestamps.millis(clock.instant());
+        for (Execution execution : tx.executions().running(flow.id())) {
+            Executions.end(tx, events, execution, ExecutionStatus.SUSPENDED, now);
+        }
     }
 
     private Flow readable(StoreTx tx, Caller caller, UUID id) {

@@ -41,6 +41,7 @@ public final class WebhookIngress {
 
     private final FlowDirectory flows;
     private final WebhookAuthenticator authenticator;
+    private final AdmissionControl admission;
     private final StepDispatcher dispatcher;
     private final ReplyWaiters replies;
     private final Store store;
@@ -48,10 +49,12 @@ public final class WebhookIngress {
     private final Clock clock;
     private final Settings settings;
 
-    public WebhookIngress(FlowDirectory flows, WebhookAuthenticator authenticator, StepDispatcher dispatcher,
-                          ReplyWaiters replies, Store store, IdGenerator ids, Clock clock, Settings settings) {
+    public WebhookIngress(FlowDirectory flows, WebhookAuthenticator authenticator, AdmissionControl admission,
+                          StepDispatcher dispatcher, ReplyWaiters replies, Store store, IdGenerator ids, Clock clock,
+                          Settings settings) {
         this.flows = flows;
         this.authenticator = authenticator;
+        this.admission = admission;
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.store = store;
@@ -67,6 +70,7 @@ public final class WebhookIngress {
         Flow flow = activeFlow(request.flowId());
         FlowNode trigger = flow.graph().trigger();
         authenticator.check(trigger, flow.workspaceId(), request);
+        admission.admit(flow, trigger.fields().path("rateLimitPerMinute").asInt(0), trigger.fields().path("maxBacklog").asLong(0));
         ObjectNode body = BodyParser.parse(request.header("content-type"), request.body());
         Instant receivedAt = clock.instant();
         UUID requestId = ids.next();

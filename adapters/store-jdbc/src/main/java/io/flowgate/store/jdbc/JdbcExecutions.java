@@ -119,6 +119,12 @@ final class JdbcExecutions implements ExecutionRepository {
     }
 
     @Override
+    public List<Execution> running(UUID flowId) {
+        return sql.query("SELECT " + COLUMNS + " FROM executions WHERE flow_id = ? AND status = ?",
+                JdbcExecutions::execution, flowId, ExecutionStatus.RUNNING.wire());
+    }
+
+    @Override
     public List<StepRun> stepRuns(UUID executionId) {
         List<AttemptRow> rows = sql.query("SELECT " + ATTEMPT_COLUMNS + " FROM step_attempts WHERE execution_id = ? "
                 + "ORDER BY started_at, message_id, attempt", JdbcExecutions::attemptRow, executionId);
