@@ -9,6 +9,7 @@ import io.flowgate.http.ExecutionRoutes;
 import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
 import io.flowgate.http.OperationsRoutes;
+import io.flowgate.http.SlowClientGuard;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
 import io.flowgate.http.WorkspaceRoutes;
@@ -186,7 +187,8 @@ public final class Node implements AutoCloseable {
         }
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
-                Duration.ofMinutes(5), Duration.ofSeconds(10)), routes);
+                config.http().readTimeout(), Duration.ofSeconds(10)), routes,
+                new SlowClientGuard(config.http().readTimeout()));
         LOG.info("Node {} runs {} on port {}", nodeId, config.roles(), http.port());
     }
 

@@ -12,15 +12,20 @@ import java.util.List;
 /** The one HTTP listener: webhooks, the API, event streams, health, metrics and documents. */
 public final class HttpServer implements AutoCloseable {
 
-    /** Where to listen and the limits that keep slow or hostile clients from hurting the others. */
+    /**
+     * Where to listen and the limits that keep slow or hostile clients from hurting the others. A
+     * connection that starts no request, or sends no more of it, for {@code idleTimeout} is closed.
+     */
     public record Settings(String host, int port, long maxBodyBytes, int maxHeaderBytes, Duration readTimeout,
                            Duration idleTimeout, Duration shutdownGrace) {
     }
 
     private final WebServer server;
+    private final SlowClientGuard guard;
 
-    private HttpServer(WebServer server) {
+    private HttpServer(WebServer server, SlowClientGuard guard) {
         this.server = server;
+        this.guard = guard;
     }
 
     /** A service mounted at a path prefix. */
@@ -28,10 +33,19 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Starts listening with the services mounted at their paths. */
-    public static HttpServer start(Settings settings, List<Mount> mounts) {
+    public static HttpServer start(Settings settings, List<Mount> mounts, SlowClientGuard guard) {
         HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter((chain, req, res) -> {
+            req.context().register(guard);
+            chain.proceed();
+        });
         mounts.forEach(mount -> routing.register(mount.path(), mount.service()));
-        routing.error(FlowgateException.class, (req, res, e) -> HttpErrors.send(res, e));
+        routing.error(FlowgateException.class, (req, res, e) -> {
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                res.header("Connection", "close");
+            }
+            HttpErrors.send(res, e);
+        });
         routing.error(Exception.class, (req, res, e) -> HttpErrors.sendUnexpected(res, e));
         routing.any((req, res) -> HttpErrors.send(res, FlowgateException.notFound("No resource at " + req.path().path())));
         WebServer server = WebServer.builder()
@@ -39,13 +53,20 @@ public final class HttpServer implements AutoCloseable {
                 .port(settings.port())
                 .maxPayloadSize(settings.maxBodyBytes() + 64 * 1024)
                 .idleConnectionTimeout(settings.idleTimeout())
+                .idleConnectionPeriod(checkEvery(settings.idleTimeout()))
                 .shutdownGracePeriod(settings.shutdownGrace())
                 .connectionOptions(SocketOptions.builder().readTimeout(settings.readTimeout()).build())
-                .addProtocol(Http1Config.builder().maxHeadersSize(settings.maxHeaderBytes()).maxPrologueLength(8 * 1024).build())
+                .addProtocol(Http1Config.builder().maxHeadersSize(settings.maxHeaderBytes()).maxPrologueLength(8 * 1024)
+                        .addReceiveListener(guard).build())
                 .routing(routing)
                 .build()
                 .start();
-        return new HttpServer(server);
+        return new HttpServer(server, guard);
+    }
+
+    private static Duration checkEvery(Duration idleTimeout) {
+        Duration half = idleTimeout.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : half;
     }
 
     public int port() {
@@ -55,5 +76,6 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        guard.close();
     }
 }

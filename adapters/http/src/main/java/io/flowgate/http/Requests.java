@@ -6,6 +6,7 @@ import io.flowgate.core.Ids;
 import io.flowgate.core.Json;
 import io.flowgate.core.port.Page;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,14 +73,36 @@ public final class Requests {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = request.content().inputStream()) {
+        return request.context().get(SlowClientGuard.class)
+                .map(guard -> guard.within(() -> read(request, limit)))
+                .orElseGet(() -> read(request, limit));
+    }
+
+    /**
+     * Reads the body. The stream is closed only once read to its end: closing it earlier would make the
+     * server drain the rest, which for an endless or broken body never ends (the error answer then says
+     * Connection: close instead).
+     */
+    private static byte[] read(ServerRequest request, long limit) {
+        try {
+            InputStream in = request.content().inputStream();
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
                 throw FlowgateException.tooLarge("The body is larger than the limit of " + limit + " bytes");
             }
+            in.close();
             return bytes;
         } catch (IOException e) {
             throw FlowgateException.invalid("The body could not be read: " + e.getMessage());
+        } catch (RequestException e) {
+            if (e.status().code() == 413) {
+                throw FlowgateException.tooLarge("The body is larger than the limit of " + limit + " bytes");
+            }
+            throw FlowgateException.invalid("The body could not be read: " + e.getMessage());
+        } catch (FlowgateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw FlowgateException.invalid("The body is not valid HTTP framing: " + e.getMessage());
         }
     }
 
