@@ -28,6 +28,11 @@ public final class DocumentRoutes implements HttpService {
         return yaml(resource("asyncapi.yaml"));
     }
 
+    /** The OpenAPI document as a tree, e.g. to check answers against its schemas. */
+    public static JsonNode openApi() {
+        return yaml(resource("openapi.yaml"));
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/asyncapi.yaml", (req, res) -> {
