@@ -9,7 +9,6 @@ import io.flowgate.http.ExecutionRoutes;
 import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
 import io.flowgate.http.OperationsRoutes;
-import io.flowgate.http.SlowClientGuard;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
 import io.flowgate.http.WorkspaceRoutes;
@@ -26,6 +25,7 @@ import io.flowgate.runtime.engine.TimerService;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
 import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
 import io.flowgate.services.auth.UserService;
@@ -111,6 +111,7 @@ public final class Node implements AutoCloseable {
         EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
         Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(10), sequencer::sequence));
 
+        Scheduler scheduler = new Scheduler(store, dispatcher, clock);
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
             ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
@@ -124,22 +125,26 @@ public final class Node implements AutoCloseable {
             keep(Loop.start("flow-consumers", Duration.ofSeconds(2), syncing(consumers)));
             TimerService timers = new TimerService(store, dispatcher, clock, nodeId);
             keep(Loop.start("timers", Duration.ofMillis(100), timers::fireDue));
+            keep(Loop.start("schedules", Duration.ofSeconds(1), scheduler::fireDue));
         }
         FlowConsumers localConsumers = consumers;
         FlowDirectory directory = new FlowDirectory(store, clock, Duration.ofSeconds(1));
         FlowLifecycle followChanges = new FlowLifecycle() {
             @Override
             public void started(Flow flow) {
+                scheduler.register(flow);
                 changed();
             }
 
             @Override
             public void stopped(Flow flow) {
+                scheduler.unregister(flow.id());
                 changed();
             }
 
             @Override
             public void deleted(Flow flow) {
+                scheduler.unregister(flow.id());
                 changed();
             }
 
@@ -187,8 +192,7 @@ public final class Node implements AutoCloseable {
         }
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
-                config.http().readTimeout(), Duration.ofSeconds(10)), routes,
-                new SlowClientGuard(config.http().readTimeout()));
+                config.http().readTimeout(), Duration.ofSeconds(10)), routes);
         LOG.info("Node {} runs {} on port {}", nodeId, config.roles(), http.port());
     }
 

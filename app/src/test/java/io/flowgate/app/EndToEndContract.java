@@ -185,6 +185,23 @@ abstract class EndToEndContract {
     }
 
     @Test
+    void aScheduledFlowFiresOnItsCronUntilItIsStopped() {
+        String flow = platform.startFlow(workspace, "scheduled");
+
+        List<JsonNode> events = platform.awaitEvents("flow/" + flow + "/execution", all ->
+                all.stream().filter(e -> e.path("payload").path("status").asText().equals("completed")).count() >= 2);
+        ApiClient.Answer stopped = api.post("/v2/flows/" + flow + "/stop", Json.object());
+
+        assertThat(stopped.status()).isEqualTo(200);
+        JsonNode firstRun = platform.execution(events.getFirst().path("payload").path("executionId").asText());
+        assertThat(firstRun.path("attributes").path("step_runs").get(0).path("input").path("body").has("scheduledFor")).isTrue();
+        ApiClient.Answer invalid = api.post("/v2/flows", ApiClient.document(Json.object().put("name", "bad cron")
+                .set("graph", Json.parse("{\"nodes\":[{\"id\":\"t\",\"component_id\":\"schedule\",\"function\":\"cron\","
+                        + "\"fields\":{\"cron\":\"every day\"}}],\"edges\":[]}")), workspace));
+        assertThat(invalid.status()).isEqualTo(422);
+    }
+
+    @Test
     void theApiRefusesCallersWithoutAValidKey() {
         ApiClient.Answer none = api.raw("GET", "/v2/workspaces", Map.of(), null);
         ApiClient.Answer wrong = api.as("fg_wrong").get("/v2/workspaces");

@@ -33,7 +33,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Starts listening with the services mounted at their paths. */
-    public static HttpServer start(Settings settings, List<Mount> mounts, SlowClientGuard guard) {
+    public static HttpServer start(Settings settings, List<Mount> mounts) {
+        SlowClientGuard guard = new SlowClientGuard(settings.readTimeout());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
             req.context().register(guard);

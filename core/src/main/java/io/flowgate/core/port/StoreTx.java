@@ -19,4 +19,6 @@ public interface StoreTx {
     DeadLetters deadLetters();
 
     Leases leases();
+
+    Schedules schedules();
 }

@@ -27,6 +27,8 @@ import io.flowgate.runtime.engine.FlowCatalog;
 import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.runtime.schedule.CronSchedule;
+import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.services.Names;
 import io.flowgate.services.auth.Access;
 import io.flowgate.services.auth.Caller;
@@ -77,6 +79,7 @@ public final class FlowService {
         FlowGraph graph = checkGraph(draft.graph());
         var now = clock.instant();
         Flow flow = new Flow(ids.next(), draft.workspaceId(), name, type, FlowStatus.INACTIVE, graph, draft.cron(), 1, now, now);
+        checkSchedule(flow);
         return store.transact(tx -> {
             Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS);
             tx.flows().insert(flow, caller.userId());
@@ -93,6 +96,7 @@ public final class FlowService {
                     draft.type() == null ? current.type() : FlowType.fromWire(draft.type()),
                     draft.graph() == null ? current.graph() : checkGraph(draft.graph()),
                     draft.cron() == null ? current.cron() : draft.cron(), clock.instant());
+            checkSchedule(changed);
             tx.flows().update(changed, true, caller.userId());
             activity(tx, changed, ActivityType.UPDATED, caller);
             return changed;
@@ -226,6 +230,13 @@ public final class FlowService {
 
     private void activity(StoreTx tx, Flow flow, ActivityType type, Caller caller) {
         tx.events().append(events.activity(flow.workspaceId(), type, ResourceType.FLOW, flow.id(), caller.userId()));
+    }
+
+    /** A scheduled flow needs a valid cron expression, in its trigger's {@code cron} field or its own. */
+    private static void checkSchedule(Flow flow) {
+        if (flow.graph().trigger().is("schedule", "cron")) {
+            CronSchedule.parse(Scheduler.cronOf(flow).orElse(null), "/data/attributes/cron");
+        }
     }
 
     private FlowGraph checkGraph(JsonNode json) {

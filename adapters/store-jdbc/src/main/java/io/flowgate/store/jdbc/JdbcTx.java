@@ -6,6 +6,7 @@ import io.flowgate.core.port.ExecutionRepository;
 import io.flowgate.core.port.FlowRepository;
 import io.flowgate.core.port.IdempotencyKeys;
 import io.flowgate.core.port.Leases;
+import io.flowgate.core.port.Schedules;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.Timers;
 import io.flowgate.core.port.UserRepository;
@@ -64,5 +65,10 @@ final class JdbcTx implements StoreTx {
     @Override
     public Leases leases() {
         return new JdbcLeases(sql);
+    }
+
+    @Override
+    public Schedules schedules() {
+        return new JdbcSchedules(sql);
     }
 }
