@@ -128,31 +128,10 @@ public final class FlowGraphValidator {
 
     /** Reports each edge that closes a cycle (self edges are reported by the edge check). */
     private static void checkAcyclic(FlowGraph graph, String at, List<Problem> problems) {
-        Map<String, Integer> state = new HashMap<>();
-        for (FlowNode node : graph.nodes()) {
-            findBackEdges(node.id(), graph, state, at, problems);
-        }
-    }
-
-    private static void findBackEdges(String id, FlowGraph graph, Map<String, Integer> state, String at,
-                                      List<Problem> problems) {
-        if (state.containsKey(id)) {
-            return;
-        }
-        state.put(id, 1);
-        for (int i = 0; i < graph.edges().size(); i++) {
+        for (int i : Cycles.closingEdges(graph)) {
             FlowEdge edge = graph.edges().get(i);
-            if (!edge.source().equals(id) || edge.target().equals(id)) {
-                continue;
-            }
-            Integer mark = state.get(edge.target());
-            if (mark != null && mark == 1) {
-                problems.add(Problem.at(at + "/edges/" + i, "the edge " + edge.source() + " -> " + edge.target() + " closes a cycle"));
-            } else {
-                findBackEdges(edge.target(), graph, state, at, problems);
-            }
+            problems.add(Problem.at(at + "/edges/" + i, "the edge " + edge.source() + " -> " + edge.target() + " closes a cycle"));
         }
-        state.put(id, 2);
     }
 
     private static void checkRouterTargets(FlowGraph graph, Set<Integer> wellFormed, String at, List<Problem> problems) {
