@@ -81,7 +81,7 @@ class FlowGraphValidatorTest {
         List<FlowNode> nodes = new ArrayList<>(List.of(HOOK));
         List<FlowEdge> edges = new ArrayList<>();
         String previous = "hook";
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             nodes.add(node("log-" + i, "log", "log", "{}"));
             edges.add(new FlowEdge(previous, "log-" + i));
             previous = "log-" + i;
