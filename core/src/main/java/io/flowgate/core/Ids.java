@@ -3,12 +3,17 @@ package io.flowgate.core;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Time-ordered UUIDs (version 7 layout, RFC 4122 variant): unique across nodes, and they keep
  * database indexes append-mostly.
  */
 public final class Ids implements IdGenerator {
+
+    /** The RFC 4122 text form: 8-4-4-4-12 hex digits, either case. {@link UUID#fromString} alone also takes other shapes. */
+    private static final Pattern CANONICAL =
+            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -29,14 +34,15 @@ public final class Ids implements IdGenerator {
 
     /** Parses a UUID path or body value; anything else is a clear bad-input error. */
     public static UUID parse(String text, String what) {
-        try {
-            if (text == null || text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
+        if (!isUuid(text)) {
             throw FlowgateException.invalid(what + " must be a UUID, got '" + abbreviate(text) + "'");
         }
+        return UUID.fromString(text);
+    }
+
+    /** True for the canonical text form of a UUID (either case), and only for it. */
+    public static boolean isUuid(String text) {
+        return text != null && CANONICAL.matcher(text).matches();
     }
 
     /** Like {@link #parse} but an unknown id of the wrong shape is simply "not found". */

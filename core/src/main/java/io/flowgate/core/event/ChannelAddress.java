@@ -1,7 +1,9 @@
 package io.flowgate.core.event;
 
 import io.flowgate.core.FlowgateException;
+import io.flowgate.core.Ids;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -33,7 +35,10 @@ public record ChannelAddress(String value) {
         return new ChannelAddress("workspace/" + workspaceId + "/activity");
     }
 
-    /** Parses a channel pattern as a user writes it, refusing anything that is not one of the spec's channels. */
+    /**
+     * Parses a channel pattern as a user writes it, refusing anything that is not one of the spec's
+     * channels. Ids are kept in their canonical lower case, so that the pattern matches the channels of those ids.
+     */
     public static ChannelAddress pattern(String text) {
         ChannelAddress address = new ChannelAddress(text);
         String[] segments = address.segments();
@@ -42,7 +47,7 @@ public record ChannelAddress(String value) {
             throw FlowgateException.invalid("Unknown channel '" + text + "': expected flow/{flowId}/execution, "
                     + "flow/{flowId}/error, workspace/{workspaceId}/activity (a segment may be *)");
         }
-        return address;
+        return new ChannelAddress(text.toLowerCase(Locale.ROOT));
     }
 
     public boolean matches(ChannelAddress concrete) {
@@ -80,19 +85,11 @@ public record ChannelAddress(String value) {
             if (shape[i] != null && !shape[i].equals(segments[i])) {
                 return false;
             }
-            if (shape[i] == null && !(segments[i].equals("*") || isUuid(segments[i]))) {
+            if (shape[i] == null && !(segments[i].equals("*") || Ids.isUuid(segments[i]))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return text.length() == 36 && UUID.fromString(text) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.FlowgateException.Problem;
+import io.flowgate.core.Ids;
 import io.flowgate.core.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,10 @@ public final class FlowGraphJson {
         }
         for (int i = 0; i < json.size(); i++) {
             String here = at + "/" + i;
+            if (!json.get(i).isObject()) {
+                problems.add(Problem.at(here, "an edge must be an object with source and target"));
+                continue;
+            }
             String source = requiredText(json.get(i), "source", here, problems);
             String target = requiredText(json.get(i), "target", here, problems);
             if (source != null && target != null) {
@@ -101,16 +106,15 @@ public final class FlowGraphJson {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return UUID.fromString(value.asText());
-        } catch (IllegalArgumentException e) {
+        if (!value.isTextual() || !Ids.isUuid(value.asText())) {
             problems.add(Problem.at(at + "/credentials_id", "must be a UUID"));
             return null;
         }
+        return UUID.fromString(value.asText());
     }
 
     private static String requiredText(JsonNode node, String name, String at, List<Problem> problems) {
-        JsonNode value = node == null ? null : node.get(name);
+        JsonNode value = node.get(name);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             problems.add(Problem.at(at + "/" + name, name + " is required and must be a non-empty string"));
             return null;

@@ -24,11 +24,16 @@ public final class ComponentRegistry {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
+    /** The registry of {@code functions}; two functions with the same component id and function name are refused. */
     public ComponentRegistry(Collection<ComponentFunction> functions) {
         for (ComponentFunction function : functions) {
             ObjectNode schema = schemaOf(function);
-            entries.put(key(function.componentId(), function.function()),
-                    new Entry(function, schema, JsonSchemaCheck.compile(schema, "/")));
+            String key = key(function.componentId(), function.function());
+            Entry earlier = entries.putIfAbsent(key, new Entry(function, schema, JsonSchemaCheck.compile(schema, "/")));
+            if (earlier != null) {
+                throw new IllegalArgumentException("Two component functions are named " + key + ": "
+                        + earlier.function().getClass().getName() + " and " + function.getClass().getName());
+            }
         }
     }
 

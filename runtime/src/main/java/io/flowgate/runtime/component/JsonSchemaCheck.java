@@ -10,11 +10,14 @@ import com.networknt.schema.path.NodePath;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.FlowgateException.Problem;
 import java.util.List;
+import java.util.Set;
 
 /** A compiled JSON Schema (draft 2020-12) that reports its violations as problems with JSON pointers. */
 public final class JsonSchemaCheck {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Keywords whose problem is about one property of the object: the pointer goes to that property. */
+    private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties", "unevaluatedProperties");
 
     private final Schema schema;
 
@@ -34,10 +37,14 @@ public final class JsonSchemaCheck {
         }
     }
 
-    /** The violations of {@code value}, each at {@code pointerPrefix} followed by the value's own path. */
+    /**
+     * The violations of {@code value}, each at {@code pointerPrefix} followed by the path of the value in
+     * question: a missing or unexpected property is pointed at by its own name. Repeats are left out.
+     */
     public List<Problem> check(JsonNode value, String pointerPrefix) {
         return schema.validate(value).stream()
-                .map(error -> Problem.at(pointerPrefix + pointer(error.getInstanceLocation()), message(error)))
+                .map(error -> Problem.at(pointerPrefix + pointer(error), message(error)))
+                .distinct()
                 .toList();
     }
 
@@ -46,11 +53,19 @@ public final class JsonSchemaCheck {
         return message.startsWith("$") ? message.substring(message.indexOf(':') + 1).trim() : message;
     }
 
-    private static String pointer(NodePath path) {
+    private static String pointer(Error error) {
         StringBuilder pointer = new StringBuilder();
+        NodePath path = error.getInstanceLocation();
         for (int i = 0; i < path.getNameCount(); i++) {
-            pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
+            pointer.append('/').append(escape(String.valueOf(path.getElement(i))));
+        }
+        if (PROPERTY_KEYWORDS.contains(error.getKeyword()) && error.getProperty() != null) {
+            pointer.append('/').append(escape(error.getProperty()));
         }
         return pointer.toString();
+    }
+
+    private static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -3,7 +3,6 @@ package io.flowgate.runtime.component;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class JsonataExpression {
                     List.of(FlowgateException.Problem.at(pointer, "the expression is empty")));
         }
         try {
-            return new JsonataExpression(source, bounds, Jsonata.jsonata(source));
+            return new JsonataExpression(source, bounds, compiled(source));
         } catch (JException e) {
             throw FlowgateException.unprocessable("Invalid expression",
                     List.of(FlowgateException.Problem.at(pointer, "JSONata syntax error: " + e.getMessage())));
@@ -58,16 +57,20 @@ public final class JsonataExpression {
 
     /**
      * Evaluates against {@code input} with {@code $name} variables bound. Returns a missing node when
-     * the expression yields nothing; an evaluation error is thrown as {@link EvaluationException}.
+     * the expression yields nothing and a JSON null for {@code null}; an evaluation error, or a result
+     * JSON cannot hold (a function), is thrown as {@link EvaluationException}.
      */
     public JsonNode evaluate(JsonNode input, Map<String, Object> variables) {
+        return JsonataResults.toJson(evaluatePlain(toPlain(input), variables));
+    }
+
+    private Object evaluatePlain(Object input, Map<String, Object> variables) {
         Jsonata compiled = borrow();
         try {
             Jsonata.Frame frame = compiled.createFrame();
             frame.setRuntimeBounds(bounds.timeoutMillis(), bounds.maxDepth());
             variables.forEach(frame::bind);
-            Object result = compiled.evaluate(toPlain(input), frame);
-            return result == null ? MissingNode.getInstance() : Json.tree(result);
+            return compiled.evaluate(input, frame);
         } catch (JException e) {
             throw new EvaluationException(e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
@@ -83,7 +86,14 @@ public final class JsonataExpression {
 
     private Jsonata borrow() {
         Jsonata compiled = pool.poll();
-        return compiled != null ? compiled : Jsonata.jsonata(source);
+        return compiled != null ? compiled : compiled(source);
+    }
+
+    /** A compiled instance that keeps JSON nulls apart from "nothing" in its results. */
+    private static Jsonata compiled(String source) {
+        Jsonata compiled = Jsonata.jsonata(source);
+        compiled.setOutputConvertNulls(false);
+        return compiled;
     }
 
     private void giveBack(Jsonata compiled) {

@@ -38,13 +38,22 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         return attempt < maxAttempts;
     }
 
-    /** How long to wait after failed attempt {@code attempt} (1-based). */
+    /** How long to wait after failed attempt {@code attempt} (1-based): the ceiling with jitter, between its half and all of it. */
     public Duration backoff(int attempt) {
+        long ceiling = ceiling(attempt).toMillis();
+        long half = ceiling / 2;
+        return Duration.ofMillis(ceiling - half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    /**
+     * The longest wait after failed attempt {@code attempt} (1-based): the initial delay doubled for every
+     * attempt after the first, never more than the maximum delay.
+     */
+    public Duration ceiling(int attempt) {
         long initial = initialDelay.toMillis();
         long cap = maxDelay.toMillis();
-        long exponential = initial << Math.min(attempt - 1, 30);
-        long bounded = exponential < 0 ? cap : Math.min(exponential, cap);
-        long jittered = bounded / 2 + ThreadLocalRandom.current().nextLong(bounded / 2 + 1);
-        return Duration.ofMillis(jittered);
+        int doublings = Math.min(Math.max(attempt, 1) - 1, 62);
+        boolean overCap = initial > (cap >> doublings);
+        return Duration.ofMillis(overCap ? cap : initial << doublings);
     }
 }

@@ -10,13 +10,20 @@ public final class BuiltInComponents implements ComponentProvider {
     static final String WEBHOOK_FIELDS = """
             {"type":"object",
              "properties":{
-               "auth":{"description":"how callers authenticate; secrets may come from the step's credential",
-                 "oneOf":[
-                   {"type":"object","required":["type"],"properties":{"type":{"const":"none"}},"additionalProperties":false},
-                   {"type":"object","required":["type"],"properties":{"type":{"const":"basic"},"username":{"type":"string"},"password":{"type":"string"}},"additionalProperties":false},
-                   {"type":"object","required":["type"],"properties":{"type":{"const":"apiKey"},"header":{"type":"string"},"value":{"type":"string"}},"additionalProperties":false},
-                   {"type":"object","required":["type"],"properties":{"type":{"const":"hmac"},"algorithm":{"enum":["sha256","sha512"]},"secret":{"type":"string"},"header":{"type":"string"}},"additionalProperties":false},
-                   {"type":"object","required":["type"],"properties":{"type":{"const":"standardWebhooks"},"secret":{"type":"string"}},"additionalProperties":false}]},
+               "auth":{"type":"object","required":["type"],
+                 "description":"how callers authenticate; secrets may come from the step's credential",
+                 "properties":{"type":{"enum":["none","basic","apiKey","hmac","standardWebhooks"]}},
+                 "allOf":[
+                   {"if":{"required":["type"],"properties":{"type":{"const":"none"}}},
+                    "then":{"properties":{"type":true},"additionalProperties":false}},
+                   {"if":{"required":["type"],"properties":{"type":{"const":"basic"}}},
+                    "then":{"properties":{"type":true,"username":{"type":"string"},"password":{"type":"string"}},"additionalProperties":false}},
+                   {"if":{"required":["type"],"properties":{"type":{"const":"apiKey"}}},
+                    "then":{"properties":{"type":true,"header":{"type":"string"},"value":{"type":"string"}},"additionalProperties":false}},
+                   {"if":{"required":["type"],"properties":{"type":{"const":"hmac"}}},
+                    "then":{"properties":{"type":true,"algorithm":{"enum":["sha256","sha512"]},"secret":{"type":"string"},"header":{"type":"string"}},"additionalProperties":false}},
+                   {"if":{"required":["type"],"properties":{"type":{"const":"standardWebhooks"}}},
+                    "then":{"properties":{"type":true,"secret":{"type":"string"}},"additionalProperties":false}}]},
                "replyTimeoutMs":{"type":"integer","minimum":1,"maximum":300000,"default":30000},
                "rateLimitPerMinute":{"type":"integer","minimum":1},
                "maxBacklog":{"type":"integer","minimum":1,"description":"messages waiting for the flow before webhooks answer 429"}}}

@@ -1,6 +1,7 @@
 package io.flowgate.runtime.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.Json;
 import io.flowgate.runtime.component.ComponentFunction;
@@ -19,11 +20,16 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code http}/{@code request}: calls an HTTP endpoint. Connection errors, timeouts and 5xx answers are
- * retryable errors; 4xx answers are permanent. The output body is {@code {status, headers, body}}.
+ * retryable errors; 4xx answers are permanent. The output body is {@code {status, headers, body}}: the
+ * answer's body parsed as JSON when it is JSON, else as text, null when empty, and not kept over 10 MiB.
  */
 final class HttpRequest implements ComponentFunction {
 
@@ -73,35 +79,66 @@ final class HttpRequest implements ComponentFunction {
 
     @Override
     public PreparedStep prepare(ObjectNode fields) {
+        JsonataExpression body = Fields.optionalExpression(fields, "body");
         Map<String, String> headers = new LinkedHashMap<>();
         fields.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        boolean typed = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("content-type"));
+        if (body != null && !typed) {
+            headers.put("content-type", "application/json");
+        }
         Request request = new Request(Fields.text(fields, "method", "GET").toUpperCase(Locale.ROOT),
-                Fields.requiredText(fields, "url"), headers, Fields.optionalExpression(fields, "body"),
+                Fields.requiredText(fields, "url"), headers, body,
                 Duration.ofMillis(Fields.number(fields, "timeoutMs", 30_000)));
         return context -> call(request, context);
     }
 
+    /** Calls the endpoint; {@code timeoutMs} bounds the whole exchange, the body included. */
     private static StepResult call(Request request, StepContext context) {
+        CompletableFuture<HttpResponse<LimitedBody.Bytes>> pending;
         try {
-            HttpResponse<byte[]> response = CLIENT.send(build(request, context), HttpResponse.BodyHandlers.ofByteArray());
-            int status = response.statusCode();
-            if (status >= 500) {
-                return StepResult.fail("HttpServerError", request.method() + " " + request.url() + " answered " + status, true);
-            }
-            if (status >= 400) {
-                return StepResult.fail("HttpClientError", request.method() + " " + request.url() + " answered " + status, false);
-            }
-            return StepResult.emit(StepResult.Output.of(output(response), context.attributes()));
-        } catch (HttpTimeoutException e) {
-            return StepResult.fail("HttpTimeout", request.method() + " " + request.url() + " timed out", true);
-        } catch (IOException e) {
-            return StepResult.fail("HttpConnectionError", request.method() + " " + request.url() + ": " + e, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return StepResult.fail("Interrupted", "the request was interrupted", true);
+            pending = CLIENT.sendAsync(build(request, context), info -> new LimitedBody(MAX_RESPONSE_BYTES));
         } catch (IllegalArgumentException e) {
             return StepResult.fail("HttpInvalidRequest", e.getMessage(), false);
         }
+        try {
+            return answered(request, pending.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS), context);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return timedOut(request);
+        } catch (ExecutionException e) {
+            return notAnswered(request, e.getCause());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            return StepResult.fail("Interrupted", "the request was interrupted", true);
+        }
+    }
+
+    private static StepResult answered(Request request, HttpResponse<LimitedBody.Bytes> response, StepContext context) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            return StepResult.fail("HttpServerError", describe(request) + " answered " + status, true);
+        }
+        if (status >= 400) {
+            return StepResult.fail("HttpClientError", describe(request) + " answered " + status, false);
+        }
+        return StepResult.emit(StepResult.Output.of(output(response), context.attributes()));
+    }
+
+    private static StepResult notAnswered(Request request, Throwable cause) {
+        return switch (cause) {
+            case HttpTimeoutException timeout -> timedOut(request);
+            case IllegalArgumentException invalid -> StepResult.fail("HttpInvalidRequest", invalid.getMessage(), false);
+            default -> StepResult.fail("HttpConnectionError", describe(request) + ": " + cause, true);
+        };
+    }
+
+    private static StepResult timedOut(Request request) {
+        return StepResult.fail("HttpTimeout", describe(request) + " timed out after " + request.timeout().toMillis() + " ms", true);
+    }
+
+    private static String describe(Request request) {
+        return request.method() + " " + request.url();
     }
 
     private static java.net.http.HttpRequest build(Request request, StepContext context) {
@@ -112,7 +149,6 @@ final class HttpRequest implements ComponentFunction {
             builder.method(request.method(), java.net.http.HttpRequest.BodyPublishers.noBody());
         } else {
             JsonNode body = Fields.evaluate(request.body(), context);
-            builder.header("content-type", "application/json");
             builder.method(request.method(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
         }
         return builder.build();
@@ -131,21 +167,25 @@ final class HttpRequest implements ComponentFunction {
         }
     }
 
-    private static ObjectNode output(HttpResponse<byte[]> response) {
+    private static ObjectNode output(HttpResponse<LimitedBody.Bytes> response) {
         ObjectNode out = Json.object();
         out.put("status", response.statusCode());
         ObjectNode headers = out.putObject("headers");
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
-        byte[] bytes = response.body();
-        if (bytes.length > MAX_RESPONSE_BYTES) {
-            out.put("body", "(response of " + bytes.length + " bytes not kept)");
+        LimitedBody.Bytes body = response.body();
+        if (body.tooLarge()) {
+            out.put("body", "(response of more than " + MAX_RESPONSE_BYTES + " bytes not kept)");
         } else {
-            out.set("body", parseOrText(bytes));
+            out.set("body", parseOrText(body.data()));
         }
         return out;
     }
 
+    /** JSON when the body is JSON, else its text; an empty body is null. */
     private static JsonNode parseOrText(byte[] bytes) {
+        if (bytes.length == 0) {
+            return NullNode.getInstance();
+        }
         try {
             return Json.MAPPER.readTree(bytes);
         } catch (IOException e) {

@@ -9,7 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
-/** {@code log}/{@code log}: writes the message (or an expression of it) to the server log and hands it on. */
+/**
+ * {@code log}/{@code log}: writes the message (or an expression of it) to the server log and hands it on.
+ * The expression is evaluated whatever the log level, so that the step's outcome never depends on the
+ * server's log configuration.
+ */
 final class LogLog implements ComponentFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.flowgate.flow.log");
@@ -49,11 +53,9 @@ final class LogLog implements ComponentFunction {
         Level level = Level.valueOf(Fields.text(fields, "level", "info").toUpperCase(java.util.Locale.ROOT));
         JsonataExpression expression = Fields.optionalExpression(fields, "expression");
         return context -> {
-            if (LOG.isEnabledForLevel(level)) {
-                Object logged = expression == null ? context.body() : Fields.evaluate(expression, context);
-                LOG.atLevel(level).log("flow {} execution {} step {}: {}",
-                        context.flowId(), context.executionId(), context.stepId(), logged);
-            }
+            Object logged = expression == null ? context.body() : Fields.evaluate(expression, context);
+            LOG.atLevel(level).log("flow {} execution {} step {}: {}",
+                    context.flowId(), context.executionId(), context.stepId(), logged);
             return StepResult.emit(StepResult.Output.of(context.body(), context.attributes()));
         };
     }

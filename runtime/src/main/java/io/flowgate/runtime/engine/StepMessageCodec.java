@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.FlowgateException;
+import io.flowgate.core.Ids;
 import io.flowgate.core.Json;
 import io.flowgate.core.message.StepMessage;
 import java.util.ArrayList;
@@ -66,13 +67,13 @@ public final class StepMessageCodec {
                     uuid(json, "executionId"),
                     uuid(json, "flowId"),
                     uuid(json, "workspaceId"),
-                    json.path("flowVersion").asInt(),
+                    flowVersion(json),
                     text(json, "stepId"),
                     Math.max(1, json.path("attempt").asInt(1)),
                     json.path("body").isMissingNode() ? Json.object() : json.get("body"),
                     attributes.isObject() ? (ObjectNode) attributes : Json.object(),
                     new StepMessage.TraceContext(
-                            trace.hasNonNull("requestId") ? UUID.fromString(trace.get("requestId").asText()) : null,
+                            trace.hasNonNull("requestId") ? uuid(trace, "requestId") : null,
                             trace.path("correlationId").asText(null),
                             trace.path("replyTo").asText(null)));
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -93,12 +94,24 @@ public final class StepMessageCodec {
     }
 
     private static UUID uuid(JsonNode json, String field) {
-        return UUID.fromString(text(json, field));
+        String text = text(json, field);
+        if (!Ids.isUuid(text)) {
+            throw new IllegalArgumentException(field + " is not a UUID");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static int flowVersion(JsonNode json) {
+        JsonNode value = json.get("flowVersion");
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
+            throw new IllegalArgumentException("flowVersion must be a positive whole number");
+        }
+        return value.asInt();
     }
 
     private static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
-        if (value == null || !value.isTextual()) {
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new IllegalArgumentException(field + " is missing");
         }
         return value.asText();

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The answer for a caller waiting on a sync webhook, sent to the queue of the node that holds the
- * caller's connection. The first one for an execution wins; later ones are ignored.
+ * caller's connection. The first one for an execution wins; later ones are ignored. A missing
+ * {@code body} (a reply expression that gave nothing) means an answer without a body.
  */
 public record SyncReply(UUID executionId, Kind kind, int status, Map<String, String> headers, JsonNode body) {
 
@@ -32,7 +33,9 @@ public record SyncReply(UUID executionId, Kind kind, int status, Map<String, Str
         json.put("kind", kind.name());
         json.put("status", status);
         json.set("headers", Json.tree(headers));
-        json.set("body", body);
+        if (body != null && !body.isMissingNode()) {
+            json.set("body", body);
+        }
         return Json.bytes(json);
     }
 

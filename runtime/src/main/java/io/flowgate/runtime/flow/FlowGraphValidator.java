@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Checks a flow graph before it is stored: unique step ids, known components, fields valid against
- * their schema, edges between existing steps, exactly one trigger (first and only there), no cycles,
- * router targets that are successors. Reports every problem with its JSON pointer.
+ * their schema, edges between existing steps (no self edges, no duplicates), exactly one trigger and
+ * only as the first step, every other step reachable, no cycles, router targets that are successors.
+ * Reports every problem at once, each with its JSON pointer.
  */
 public final class FlowGraphValidator {
 
@@ -30,13 +31,13 @@ public final class FlowGraphValidator {
     public void validate(FlowGraph graph, String at) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> index = indexNodes(graph, at, problems);
-        checkComponents(graph, at, problems);
+        Set<Integer> wellFormed = checkComponents(graph, at, problems);
         checkEdges(graph, index, at, problems);
-        if (problems.isEmpty()) {
+        if (allKnown(graph)) {
             checkTrigger(graph, at, problems);
-            checkAcyclic(graph, at, problems);
-            checkRouterTargets(graph, at, problems);
         }
+        checkAcyclic(graph, at, problems);
+        checkRouterTargets(graph, wellFormed, at, problems);
         if (!problems.isEmpty()) {
             throw FlowgateException.unprocessable("Invalid flow graph", problems);
         }
@@ -52,26 +53,31 @@ public final class FlowGraphValidator {
         return index;
     }
 
-    private void checkComponents(FlowGraph graph, String at, List<Problem> problems) {
+    /** Checks each node's component and fields; returns the indexes of the nodes without problems. */
+    private Set<Integer> checkComponents(FlowGraph graph, String at, List<Problem> problems) {
+        Set<Integer> wellFormed = new HashSet<>();
         for (int i = 0; i < graph.nodes().size(); i++) {
             FlowNode node = graph.nodes().get(i);
             String here = at + "/nodes/" + i;
-            var function = components.find(node.componentId(), node.function());
-            if (function.isEmpty()) {
+            if (components.find(node.componentId(), node.function()).isEmpty()) {
                 problems.add(Problem.at(here + "/component_id",
                         "unknown component function " + node.componentId() + "/" + node.function()));
                 continue;
             }
-            List<Problem> fieldProblems = components.checkFields(node, here + "/fields");
-            problems.addAll(fieldProblems);
-            if (fieldProblems.isEmpty()) {
+            List<Problem> nodeProblems = new ArrayList<>(components.checkFields(node, here + "/fields"));
+            if (nodeProblems.isEmpty()) {
                 try {
                     components.prepare(node);
                 } catch (FlowgateException e) {
-                    e.problems().forEach(p -> problems.add(Problem.at(here + p.pointer(), p.detail())));
+                    e.problems().forEach(p -> nodeProblems.add(Problem.at(here + p.pointer(), p.detail())));
                 }
             }
+            problems.addAll(nodeProblems);
+            if (nodeProblems.isEmpty()) {
+                wellFormed.add(i);
+            }
         }
+        return wellFormed;
     }
 
     private static void checkEdges(FlowGraph graph, Map<String, Integer> index, String at, List<Problem> problems) {
@@ -87,63 +93,51 @@ public final class FlowGraphValidator {
             }
             if (edge.source().equals(edge.target())) {
                 problems.add(Problem.at(here, "a step cannot send to itself"));
-            }
-            if (!seen.add(edge)) {
+            } else if (!seen.add(edge)) {
                 problems.add(Problem.at(here, "duplicate edge"));
             }
         }
     }
 
+    /**
+     * One trigger, first: the first trigger step must have no incoming edge, any further trigger is one
+     * too many, and every other step needs an incoming edge (else no message ever reaches it).
+     */
     private void checkTrigger(FlowGraph graph, String at, List<Problem> problems) {
         Set<String> targets = new HashSet<>();
         graph.edges().forEach(e -> targets.add(e.target()));
-        List<Integer> roots = new ArrayList<>();
+        boolean hasTrigger = graph.nodes().stream().anyMatch(this::isTrigger);
+        boolean triggerSeen = false;
         for (int i = 0; i < graph.nodes().size(); i++) {
             FlowNode node = graph.nodes().get(i);
-            boolean isTrigger = isTrigger(node);
-            if (!targets.contains(node.id())) {
-                roots.add(i);
-                if (!isTrigger) {
-                    problems.add(Problem.at(at + "/nodes/" + i, "step '" + node.id() + "' has no incoming edge but is not a trigger"));
-                }
-            } else if (isTrigger) {
-                problems.add(Problem.at(at + "/nodes/" + i, "trigger '" + node.id() + "' must be the first step (no incoming edge)"));
+            String here = at + "/nodes/" + i;
+            boolean incoming = targets.contains(node.id());
+            if (isTrigger(node) && triggerSeen) {
+                problems.add(Problem.at(here, "a flow has exactly one trigger step; '" + node.id() + "' is another one"));
+            } else if (isTrigger(node) && incoming) {
+                problems.add(Problem.at(here, "trigger '" + node.id() + "' must be the first step (no incoming edge)"));
+            } else if (!isTrigger(node) && !incoming && hasTrigger) {
+                problems.add(Problem.at(here, "step '" + node.id() + "' has no incoming edge, so no message reaches it"));
             }
+            triggerSeen |= isTrigger(node);
         }
-        if (roots.size() != 1 || graph.nodes().stream().filter(this::isTrigger).count() != 1) {
+        if (!hasTrigger) {
             problems.add(Problem.at(at + "/nodes", "a flow has exactly one trigger step (webhook, topic subscribe or schedule)"));
         }
     }
 
+    /** Reports each edge that closes a cycle (self edges are reported by the edge check). */
     private static void checkAcyclic(FlowGraph graph, String at, List<Problem> problems) {
-        Map<String, Integer> state = new HashMap<>();
-        for (FlowNode node : graph.nodes()) {
-            if (hasCycleFrom(node.id(), graph, state)) {
-                problems.add(Problem.at(at + "/edges", "the graph has a cycle through step '" + node.id() + "'"));
-                return;
-            }
+        for (int i : Cycles.closingEdges(graph)) {
+            FlowEdge edge = graph.edges().get(i);
+            problems.add(Problem.at(at + "/edges/" + i, "the edge " + edge.source() + " -> " + edge.target() + " closes a cycle"));
         }
     }
 
-    private static boolean hasCycleFrom(String id, FlowGraph graph, Map<String, Integer> state) {
-        Integer mark = state.get(id);
-        if (mark != null) {
-            return mark == 1;
-        }
-        state.put(id, 1);
-        for (String next : graph.successors(id)) {
-            if (hasCycleFrom(next, graph, state)) {
-                return true;
-            }
-        }
-        state.put(id, 2);
-        return false;
-    }
-
-    private static void checkRouterTargets(FlowGraph graph, String at, List<Problem> problems) {
+    private static void checkRouterTargets(FlowGraph graph, Set<Integer> wellFormed, String at, List<Problem> problems) {
         for (int i = 0; i < graph.nodes().size(); i++) {
             FlowNode node = graph.nodes().get(i);
-            if (!node.is("router", "route")) {
+            if (!node.is("router", "route") || !wellFormed.contains(i)) {
                 continue;
             }
             List<String> successors = graph.successors(node.id());
@@ -161,6 +155,10 @@ public final class FlowGraphValidator {
                         "'" + fallback + "' is not a successor of router '" + node.id() + "' (add an edge)"));
             }
         }
+    }
+
+    private boolean allKnown(FlowGraph graph) {
+        return graph.nodes().stream().allMatch(n -> components.find(n.componentId(), n.function()).isPresent());
     }
 
     private boolean isTrigger(FlowNode node) {
