@@ -20,7 +20,7 @@ public final class JsonataExpression {
 
     /** Time and depth limits of one evaluation. */
     public record Bounds(long timeoutMillis, int maxDepth) {
-        public static final Bounds DEFAULT = new Bounds(1_000, 200);
+        public static final Bounds DEFAULT = new Bounds(2_000, 200);
     }
 
     private static final int POOL_LIMIT = 64;

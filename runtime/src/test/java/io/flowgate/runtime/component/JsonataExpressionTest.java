@@ -160,7 +160,7 @@ class JsonataExpressionTest {
     void oneCompiledExpressionGivesEachThreadItsOwnResult() throws Exception {
         JsonataExpression expression = JsonataExpression.compile(
                 "{'id': $.id, 'sum': $sum($.values), 'who': $stepId, 'names': $.values.($string($) & '-' & $string(%.id))}",
-                "/x");
+                "/x", new JsonataExpression.Bounds(60_000, 200));
         int threads = 8;
         int rounds = 300;
         CountDownLatch start = new CountDownLatch(1);
