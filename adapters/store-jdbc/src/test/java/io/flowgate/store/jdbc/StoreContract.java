@@ -1,5 +1,8 @@
 package io.flowgate.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -13,4 +16,9 @@ public abstract class StoreContract implements UserContract, WorkspaceContract, 
 
     /** Enough connections for the concurrency tests' writers, sequencers and reader. */
     static final int POOL_SIZE = 10;
+
+    @Test
+    void theStoreAnswers() {
+        assertThat(store().isHealthy()).isTrue();
+    }
 }
