@@ -1,6 +1,7 @@
 package io.flowgate.app;
 
 import io.flowgate.services.auth.ApiKeys;
+import io.flowgate.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +36,7 @@ final class DataDirectory {
 
     /** The JDBC URL of the embedded H2 database, in PostgreSQL mode. */
     String databaseUrl() {
-        return "jdbc:h2:file:" + root.resolve("db").resolve("flowgate") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return JdbcStore.embeddedUrl(root.resolve("db").resolve("flowgate"));
     }
 
     /** The admin key kept from an earlier start, or a new one that is now kept; {@code created} says which. */

@@ -9,13 +9,11 @@ import com.rabbitmq.client.Envelope;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.MessageBus;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * unless {@link Settings#queueArguments()} asks for some (RabbitMQ quorum queues).
  *
  * <p>Publishing and consuming use separate connections, as the broker may block a publishing
- * connection under memory pressure; both recover automatically, topology included.
+ * connection under memory pressure; both recover automatically, with their consumers and private queues
+ * (see {@link TransientTopologyRecovery}). Topology changes and queue lookups each use a channel of their
+ * own, as the broker closes a channel on any refusal.
  */
 public final class AmqpBus implements MessageBus {
 
@@ -38,19 +38,14 @@ public final class AmqpBus implements MessageBus {
     private final Settings settings;
     private final Connection publishing;
     private final Connection consuming;
-    private final List<ConfirmingPublisher> publishers = new ArrayList<>();
-    private final AtomicInteger nextPublisher = new AtomicInteger();
-    private final Channel admin;
+    private final PublisherPool publishers;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
 
     private AmqpBus(Settings settings, Connection publishing, Connection consuming) throws IOException {
         this.settings = settings;
         this.publishing = publishing;
         this.consuming = consuming;
-        for (int i = 0; i < settings.publisherChannels(); i++) {
-            publishers.add(new ConfirmingPublisher(publishing.createChannel()));
-        }
-        this.admin = publishing.createChannel();
+        this.publishers = new PublisherPool(publishing, settings.publisherChannels());
     }
 
     public static AmqpBus connect(Settings settings) {
@@ -62,6 +57,7 @@ public final class AmqpBus implements MessageBus {
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        factory.setTopologyRecoveryFilter(new TransientTopologyRecovery());
         factory.setNetworkRecoveryInterval(1_000);
         factory.setRequestedHeartbeat(15);
         factory.setConnectionTimeout(10_000);
@@ -77,8 +73,7 @@ public final class AmqpBus implements MessageBus {
 
     @Override
     public CompletableFuture<Void> publish(Outgoing message) {
-        ConfirmingPublisher publisher = publishers.get(Math.floorMod(nextPublisher.getAndIncrement(), publishers.size()));
-        return publisher.publish(message);
+        return publishers.publish(message);
     }
 
     @Override
@@ -97,16 +92,18 @@ public final class AmqpBus implements MessageBus {
      * delivery to a virtual thread.
      */
     private Subscription consume(String queue, int prefetch, Handler handler, boolean declarePrivate) {
+        Channel channel = null;
         try {
-            Channel channel = consuming.createChannel();
+            channel = consuming.createChannel();
             if (declarePrivate) {
                 channel.queueDeclare(queue, false, true, true, null);
             }
             channel.basicQos(prefetch);
+            Channel consumerChannel = channel;
             String tag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
                 @Override
                 public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    var delivery = new AmqpDelivery(channel, envelope, properties, body);
+                    var delivery = new AmqpDelivery(consumerChannel, envelope, properties, body);
                     if (declarePrivate) {
                         handle(handler, delivery);
                     } else {
@@ -119,9 +116,10 @@ public final class AmqpBus implements MessageBus {
                     LOG.warn("The broker cancelled the consumer of {} (queue deleted?)", queue);
                 }
             });
-            return () -> cancel(channel, tag);
-        } catch (IOException e) {
-            throw FlowgateException.unavailable("Cannot consume " + queue + ": " + e.getMessage(), e);
+            return () -> cancel(consumerChannel, tag);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw AmqpErrors.translate("consume " + queue, e);
         }
     }
 
@@ -137,55 +135,62 @@ public final class AmqpBus implements MessageBus {
         try {
             if (channel.isOpen()) {
                 channel.basicCancel(tag);
-                channel.close();
             }
-        } catch (IOException | java.util.concurrent.TimeoutException | com.rabbitmq.client.AlreadyClosedException e) {
-            LOG.debug("Closing consumer channel", e);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cancelling consumer {}", tag, e);
         }
+        closeQuietly(channel);
     }
 
     @Override
-    public synchronized void declareExchange(String name, String type) {
-        adminCall("declare exchange " + name, () -> admin.exchangeDeclare(name, type, true));
+    public void declareExchange(String name, String type) {
+        onOwnChannel("declare exchange " + name, channel -> channel.exchangeDeclare(name, type, true));
     }
 
     @Override
-    public synchronized void declareQueue(String name, Map<String, String> bindings) {
-        adminCall("declare queue " + name, () -> {
-            admin.queueDeclare(name, true, false, false, settings.queueArguments().isEmpty() ? null : settings.queueArguments());
+    public void declareQueue(String name, Map<String, String> bindings) {
+        onOwnChannel("declare queue " + name, channel -> {
+            channel.queueDeclare(name, true, false, false, settings.queueArguments().isEmpty() ? null : settings.queueArguments());
             for (Map.Entry<String, String> binding : bindings.entrySet()) {
-                admin.queueBind(name, binding.getKey(), binding.getValue());
+                channel.queueBind(name, binding.getKey(), binding.getValue());
             }
+            return null;
         });
     }
 
     @Override
-    public synchronized void bind(String queue, String exchange, String routingKey) {
-        adminCall("bind " + queue, () -> admin.queueBind(queue, exchange, routingKey));
+    public void bind(String queue, String exchange, String routingKey) {
+        onOwnChannel("bind " + queue + " to " + exchange, channel -> channel.queueBind(queue, exchange, routingKey));
     }
 
     @Override
-    public synchronized void unbind(String queue, String exchange, String routingKey) {
-        adminCall("unbind " + queue, () -> admin.queueUnbind(queue, exchange, routingKey));
+    public void unbind(String queue, String exchange, String routingKey) {
+        onOwnChannel("unbind " + queue + " from " + exchange, channel -> channel.queueUnbind(queue, exchange, routingKey));
     }
 
     @Override
-    public synchronized void deleteQueue(String name) {
-        adminCall("delete queue " + name, () -> admin.queueDelete(name));
+    public void deleteQueue(String name) {
+        try {
+            onOwnChannel("delete queue " + name, channel -> channel.queueDelete(name));
+        } catch (FlowgateException e) {
+            if (!AmqpErrors.isNotFound(e)) {
+                throw e;
+            }
+        }
     }
 
     @Override
     public long depth(String queue) {
-        try (Channel channel = publishing.createChannel()) {
-            return channel.queueDeclarePassive(queue).getMessageCount();
-        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+        try {
+            return onOwnChannel("look up queue " + queue, channel -> channel.queueDeclarePassive(queue)).getMessageCount();
+        } catch (FlowgateException e) {
             return -1;
         }
     }
 
     @Override
     public boolean isHealthy() {
-        return publishing.isOpen() && consuming.isOpen() && publishers.stream().allMatch(ConfirmingPublisher::isOpen);
+        return publishing.isOpen() && consuming.isOpen();
     }
 
     @Override
@@ -195,15 +200,26 @@ public final class AmqpBus implements MessageBus {
         closeQuietly(publishing);
     }
 
-    private interface AdminCall {
-        void run() throws IOException;
+    private interface ChannelCall<T> {
+        T call(Channel channel) throws IOException;
     }
 
-    private void adminCall(String what, AdminCall call) {
+    /** Runs one broker call on a channel opened for it, so that a refusal closes nothing that others use. */
+    private <T> T onOwnChannel(String what, ChannelCall<T> call) {
+        try (Channel channel = publishing.createChannel()) {
+            return call.call(channel);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            throw AmqpErrors.translate(what, e);
+        }
+    }
+
+    private static void closeQuietly(Channel channel) {
         try {
-            call.run();
-        } catch (IOException | RuntimeException e) {
-            throw FlowgateException.unavailable("Broker refused to " + what + ": " + e.getMessage(), e);
+            if (channel != null && channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.debug("Closing channel", e);
         }
     }
 

@@ -3,9 +3,11 @@ package io.flowgate.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.LongString;
 import io.flowgate.core.port.MessageBus;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +39,22 @@ final class AmqpDelivery implements MessageBus.Delivery {
         return properties.getType();
     }
 
+    /** The headers as sent: AMQP long strings become {@link String}s, other values keep their type. */
     @Override
     public Map<String, Object> headers() {
         Map<String, Object> headers = new HashMap<>();
         if (properties.getHeaders() != null) {
-            properties.getHeaders().forEach((name, value) -> headers.put(name, value == null ? null : value.toString()));
+            properties.getHeaders().forEach((name, value) -> headers.put(name, plain(value)));
         }
         return headers;
+    }
+
+    private static Object plain(Object value) {
+        return switch (value) {
+            case LongString text -> text.toString();
+            case List<?> list -> list.stream().map(AmqpDelivery::plain).toList();
+            case null, default -> value;
+        };
     }
 
     @Override

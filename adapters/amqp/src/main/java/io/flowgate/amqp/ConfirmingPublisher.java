@@ -7,40 +7,55 @@ import com.rabbitmq.client.ReturnListener;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.MessageBus;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One channel in confirm mode. Publishing never waits for the broker: each message gets a future that
  * the broker's (possibly batched) confirm completes, so many callers share the round trips.
  *
- * <p>A mandatory message that no queue takes comes back as a return before its confirm (RabbitMQ then
- * acks it, Qpid nacks it); either way its future fails as NOT_FOUND. A nack or a closed channel fails
- * it as UNAVAILABLE: the message may not be durable.
+ * <p>A mandatory message that no queue takes comes back as a return, matched to the message by its id.
+ * RabbitMQ returns it before it acks it; Qpid Broker-J nacks it first and returns it right after. So a
+ * nacked message is settled only after a round trip on the channel, when any return the broker sent for
+ * it has been seen: returned, it fails as NOT_FOUND; otherwise as UNAVAILABLE (it may not be durable),
+ * as does every pending message when the channel closes.
  */
 final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
 
-    private record Pending(String messageId, CompletableFuture<Void> future) {
+    /** A published message the broker has not settled yet. */
+    private static final class Pending {
+        final String messageId;
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        volatile boolean returned;
+        volatile boolean nacked;
+
+        Pending(String messageId) {
+            this.messageId = messageId;
+        }
     }
 
     private final Channel channel;
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-    private final Set<String> returned = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean settlingNacks = new AtomicBoolean();
+    private volatile boolean closedByBroker;
 
     ConfirmingPublisher(Channel channel) throws IOException {
         this.channel = channel;
         channel.confirmSelect();
         channel.addConfirmListener(this);
         channel.addReturnListener(this);
-        channel.addShutdownListener(cause -> failAll("the broker connection closed: " + cause.getMessage()));
+        channel.addShutdownListener(cause -> {
+            closedByBroker = !cause.isHardError() && !cause.isInitiatedByApplication();
+            failAll("the broker closed the channel: " + cause.getMessage());
+        });
     }
 
     CompletableFuture<Void> publish(MessageBus.Outgoing message) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        Pending entry = new Pending(message.messageId());
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")
@@ -50,19 +65,25 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
                 .timestamp(new java.util.Date())
                 .build();
         synchronized (this) {
+            long sequence = channel.getNextPublishSeqNo();
+            pending.put(sequence, entry);
             try {
-                long sequence = channel.getNextPublishSeqNo();
-                pending.put(sequence, new Pending(message.messageId(), future));
                 channel.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), properties, message.body());
             } catch (IOException | RuntimeException e) {
-                future.completeExceptionally(FlowgateException.unavailable("Cannot publish to the broker: " + e.getMessage(), e));
+                pending.remove(sequence);
+                entry.future.completeExceptionally(FlowgateException.unavailable("Cannot publish to the broker: " + e.getMessage(), e));
             }
         }
-        return future;
+        return entry.future;
     }
 
     boolean isOpen() {
         return channel.isOpen();
+    }
+
+    /** True once the broker closed this channel for an error of its own: it will not come back, unlike after a lost connection. */
+    boolean isClosedByBroker() {
+        return closedByBroker;
     }
 
     int inFlight() {
@@ -71,52 +92,91 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
 
     @Override
     public void handleAck(long deliveryTag, boolean multiple) {
-        settle(deliveryTag, multiple, true);
+        for (Map.Entry<Long, Pending> settled : settled(deliveryTag, multiple)) {
+            if (!settled.getValue().nacked && pending.remove(settled.getKey(), settled.getValue())) {
+                complete(settled.getValue());
+            }
+        }
     }
 
     @Override
     public void handleNack(long deliveryTag, boolean multiple) {
-        settle(deliveryTag, multiple, false);
+        settled(deliveryTag, multiple).forEach(settled -> settled.getValue().nacked = true);
+        settleNacksAfterRoundTrip();
     }
 
+    /** Marks the oldest unsettled message with this id as returned: no queue took it. */
     @Override
     public void handleReturn(int replyCode, String replyText, String exchange, String routingKey,
                              AMQP.BasicProperties properties, byte[] body) {
-        if (properties.getMessageId() != null) {
-            returned.add(properties.getMessageId());
-        }
+        String messageId = properties.getMessageId();
+        pending.values().stream()
+                .filter(entry -> !entry.returned && entry.messageId != null && entry.messageId.equals(messageId))
+                .findFirst()
+                .ifPresent(entry -> entry.returned = true);
     }
 
-    private void settle(long deliveryTag, boolean multiple, boolean acked) {
-        Map<Long, Pending> settled = multiple ? pending.headMap(deliveryTag, true) : single(deliveryTag);
-        for (Map.Entry<Long, Pending> entry : Map.copyOf(settled).entrySet()) {
-            pending.remove(entry.getKey());
-            complete(entry.getValue(), acked);
+    private List<Map.Entry<Long, Pending>> settled(long deliveryTag, boolean multiple) {
+        if (multiple) {
+            return List.copyOf(pending.headMap(deliveryTag, true).entrySet());
         }
-    }
-
-    private Map<Long, Pending> single(long deliveryTag) {
         Pending one = pending.get(deliveryTag);
-        return one == null ? Map.of() : Map.of(deliveryTag, one);
+        return one == null ? List.of() : List.of(Map.entry(deliveryTag, one));
     }
 
-    private void complete(Pending message, boolean acked) {
-        if (returned.remove(message.messageId())) {
-            message.future().completeExceptionally(FlowgateException.notFound("No queue takes message " + message.messageId()));
-        } else if (acked) {
-            message.future().complete(null);
+    /**
+     * Settles nacked messages once a round trip on the channel shows that every return sent before them has
+     * arrived. It runs on a thread of its own: the broker's answers come on the connection's thread.
+     */
+    private void settleNacksAfterRoundTrip() {
+        if (settlingNacks.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("flowgate-publisher-nacks").start(this::settleNacks);
+        }
+    }
+
+    private void settleNacks() {
+        try {
+            List<Long> nacked = nackedSequences();
+            while (!nacked.isEmpty()) {
+                channel.basicQos(0);
+                for (Long sequence : nacked) {
+                    Pending entry = pending.remove(sequence);
+                    if (entry != null) {
+                        complete(entry);
+                    }
+                }
+                nacked = nackedSequences();
+            }
+        } catch (IOException | RuntimeException e) {
+            failAll("the broker channel failed: " + e.getMessage());
+        } finally {
+            settlingNacks.set(false);
+            if (!nackedSequences().isEmpty()) {
+                settleNacksAfterRoundTrip();
+            }
+        }
+    }
+
+    private List<Long> nackedSequences() {
+        return pending.entrySet().stream().filter(entry -> entry.getValue().nacked).map(Map.Entry::getKey).toList();
+    }
+
+    private static void complete(Pending entry) {
+        if (entry.returned) {
+            entry.future.completeExceptionally(FlowgateException.notFound("No queue takes message " + entry.messageId));
+        } else if (entry.nacked) {
+            entry.future.completeExceptionally(FlowgateException.unavailable("The broker refused message " + entry.messageId, null));
         } else {
-            message.future().completeExceptionally(FlowgateException.unavailable("The broker refused message " + message.messageId(), null));
+            entry.future.complete(null);
         }
     }
 
     private void failAll(String reason) {
         for (Long sequence : pending.keySet()) {
-            Pending message = pending.remove(sequence);
-            if (message != null) {
-                message.future().completeExceptionally(FlowgateException.unavailable(reason, null));
+            Pending entry = pending.remove(sequence);
+            if (entry != null) {
+                entry.future.completeExceptionally(FlowgateException.unavailable(reason, null));
             }
         }
-        returned.clear();
     }
 }

@@ -1,6 +1,7 @@
 package io.flowgate.core.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.UUID;
 
 /** An event the platform emits on one of the spec's channels. */
@@ -12,6 +13,9 @@ public sealed interface PlatformEvent permits FlowExecutionEvent, FlowErrorEvent
     UUID workspaceId();
 
     ChannelAddress channel();
+
+    /** When it happened: the payload's {@code timestamp}. The event log's retention counts from it. */
+    Instant timestamp();
 
     /** The message name of the spec, e.g. {@code FlowExecutionEvent}. */
     default String name() {

@@ -13,6 +13,7 @@ public interface DeadLetters {
 
     void insert(DeadLetter deadLetter);
 
+    /** The newest {@code limit} dead letters of the workspace, newest first; of every workspace when it is null. */
     List<DeadLetter> list(UUID workspaceId, int limit);
 
     Optional<DeadLetter> find(UUID id);

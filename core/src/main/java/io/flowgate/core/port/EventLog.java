@@ -15,19 +15,32 @@ import java.util.UUID;
  */
 public interface EventLog {
 
-    /** A read of the log: events after {@code afterCursor}, in the given workspaces, on channels matching any pattern. */
+    /**
+     * A read of the log: at most {@code limit} events after {@code afterCursor}, in the given workspaces, on
+     * channels matching any of the patterns, in cursor order. A null collection does not narrow the read;
+     * an empty one matches nothing.
+     */
     record Query(long afterCursor, Collection<ChannelAddress> patterns, Collection<UUID> workspaceIds, int limit) {
     }
 
+    /** Adds the event to the log as part of this transaction; it has no cursor, and is not read, until sequenced. */
     void append(PlatformEvent event);
 
-    /** Gives cursors to events appended and committed since the last call; returns how many. */
+    /**
+     * Gives cursors to at most {@code limit} events committed without one, in the order they were appended,
+     * continuing after {@link #lastCursor()} without gaps; returns how many. Sequencers on several nodes
+     * take turns: each call holds the sequencer until its transaction ends.
+     */
     int sequence(int limit);
 
     List<StoredEvent> read(Query query);
 
-    /** The highest cursor given so far, 0 when none. */
+    /** The highest cursor given so far, 0 when none; deleting old events does not lower it. */
     long lastCursor();
 
+    /**
+     * Deletes at most {@code limit} sequenced events whose {@link PlatformEvent#timestamp()} is before
+     * {@code before}, oldest first; returns how many. Events waiting for a cursor are kept.
+     */
     int deleteBefore(Instant before, int limit);
 }

@@ -12,7 +12,10 @@ import java.util.UUID;
 
 public interface ExecutionRepository {
 
-    /** What an execution list may be narrowed to. Null fields do not narrow. */
+    /**
+     * What an execution list may be narrowed to. Null fields do not narrow; an empty {@code workspaceIds}
+     * admits nothing. {@code from} (inclusive) and {@code to} (exclusive) bound the start time.
+     */
     record Filter(List<UUID> workspaceIds, UUID flowId, ExecutionStatus status, Instant from, Instant to) {
     }
 
@@ -32,6 +35,7 @@ public interface ExecutionRepository {
     /** Reads and locks the execution row for the rest of the transaction. */
     Optional<Execution> lock(UUID id);
 
+    /** One page of the executions the filter admits, newest first, with the total count. */
     Page.Result<Execution> list(Filter filter, Page page);
 
     /**
@@ -43,7 +47,10 @@ public interface ExecutionRepository {
     /** What an attempt recorded earlier emitted, for a redelivered message. */
     Optional<JsonNode> emittedBy(UUID messageId, int attempt);
 
-    /** Applies the counters of one processed message and returns the execution as it is now. */
+    /**
+     * Applies the counters of one processed message and returns the execution as it is now; fails with
+     * {@code NOT_FOUND} when there is no such execution.
+     */
     Execution count(UUID executionId, int pendingDelta, int stepRunsDelta, int failedDelta);
 
     void setStatus(UUID executionId, ExecutionStatus status, Instant endedAt);
@@ -51,14 +58,21 @@ public interface ExecutionRepository {
     /** The executions of a flow that are running now. */
     List<Execution> running(UUID flowId);
 
+    /**
+     * The step runs of the execution, one per message, in the order their first attempts started; each has its
+     * attempts in order, the input of its first attempt, and the status of its last.
+     */
     List<StepRun> stepRuns(UUID executionId);
 
     /** The step runs whose last attempt failed for good, oldest first. */
     List<StepRun> failedStepRuns(UUID executionId);
 
-    /** Deletes executions ended before {@code endedBefore}; returns how many. */
+    /**
+     * Deletes at most {@code limit} executions ended before {@code endedBefore}, oldest first, with their step
+     * runs; returns how many.
+     */
     int deleteEndedBefore(Instant endedBefore, int limit);
 
-    /** Forgets stored step inputs of step runs older than {@code before}; returns how many. */
+    /** Forgets at most {@code limit} stored step inputs of attempts started before {@code before}; returns how many. */
     int dropInputsBefore(Instant before, int limit);
 }

@@ -9,21 +9,32 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface MessageBus extends AutoCloseable {
 
-    /** A message to publish. {@code mandatory} messages that no queue takes fail instead of vanishing. */
+    /**
+     * A message to publish. {@code mandatory} messages that no queue takes fail instead of vanishing; they
+     * need a {@code messageId}, by which the broker's return is matched to them. Header values are strings,
+     * numbers or booleans.
+     */
     record Outgoing(String exchange, String routingKey, String messageId, String type, Map<String, Object> headers,
                     byte[] body, boolean mandatory) {
 
         public Outgoing {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+            if (mandatory && messageId == null) {
+                throw new IllegalArgumentException("a mandatory message needs a message id");
+            }
         }
     }
 
-    /** A message received from a queue. It stays with this consumer until {@link #ack()}. */
+    /**
+     * A message received from a queue. It stays with this consumer until {@link #ack()}; when the consumer
+     * goes without acknowledging it, the broker delivers it again, with {@link #redelivered()} true.
+     */
     interface Delivery {
         String messageId();
 
         String type();
 
+        /** The headers as sent: strings as {@link String}, numbers and booleans with their type. */
         Map<String, Object> headers();
 
         byte[] body();
@@ -46,37 +57,51 @@ public interface MessageBus extends AutoCloseable {
 
     /**
      * Publishes the message. The future completes when the broker has confirmed it (it is then durable)
-     * and fails with a {@link io.flowgate.core.FlowgateException} of kind UNAVAILABLE otherwise.
+     * and fails with a {@link io.flowgate.core.FlowgateException}: of kind NOT_FOUND when the message is
+     * mandatory and no queue takes it, of kind UNAVAILABLE otherwise (the broker refused it, or the
+     * connection or channel closed before the confirm, e.g. for a publish to an exchange that does not exist:
+     * the message may not be durable). One refused publish does not stop later ones.
      */
     CompletableFuture<Void> publish(Outgoing message);
 
     /**
      * Consumes {@code queue}, at most {@code prefetch} unacknowledged messages at a time; the handler is
-     * called on a virtual thread per message.
+     * called on a virtual thread per message. Fails with NOT_FOUND when there is no such queue.
      */
     Subscription consume(String queue, int prefetch, Handler handler);
 
     void declareExchange(String name, String type);
 
-    /** Declares a durable queue, bound to each (exchange, routing key) pair. */
+    /** Declares a durable queue, bound to each (exchange, routing key) pair; declaring it again keeps its messages. */
     void declareQueue(String name, Map<String, String> bindings);
 
     /**
-     * Declares a queue only this process uses (removed when it disconnects) and consumes it. Unlike
-     * {@link #consume}, the handler is called for one message at a time, in the order they arrived, so
-     * it must be quick.
+     * Declares a queue only this process uses (removed when it disconnects) and consumes it. Others send to it
+     * through the default exchange ({@code ""}) with its name as the routing key. Unlike {@link #consume},
+     * the handler is called for one message at a time, in the order they arrived, so it must be quick.
      */
     Subscription consumePrivateQueue(String name, int prefetch, Handler handler);
 
+    /**
+     * Binds the queue to the exchange. This and the other topology changes fail with NOT_FOUND when the queue
+     * or exchange does not exist, with UNAVAILABLE when the broker cannot be reached; a refusal does not harm
+     * later calls.
+     */
     void bind(String queue, String exchange, String routingKey);
 
     void unbind(String queue, String exchange, String routingKey);
 
+    /** Deletes the queue with its messages; deleting a queue that does not exist changes nothing. */
     void deleteQueue(String name);
 
-    /** Messages ready in the queue (not counting those delivered and unacknowledged); -1 when unknown. */
+    /**
+     * Messages waiting in the queue: those ready for a consumer, and, on brokers that count them (Qpid
+     * Broker-J does, RabbitMQ does not), those delivered and not yet acknowledged. -1 when the queue does not
+     * exist or the broker cannot be asked.
+     */
     long depth(String queue);
 
+    /** True while the bus is connected to the broker; false once it is closed or while it reconnects. */
     boolean isHealthy();
 
     @Override

@@ -4,11 +4,15 @@ import java.util.function.Function;
 
 /**
  * The database. All reads and writes go through a {@link StoreTx}: what one call of
- * {@link #transact} writes is committed together or not at all.
+ * {@link #transact} writes is committed together or not at all. Instants are kept to the microsecond.
  */
 public interface Store {
 
-    /** Runs {@code work} in one read-write transaction and commits it. */
+    /**
+     * Runs {@code work} in one read-write transaction and commits it; an exception from {@code work} rolls it
+     * back and is thrown on. Work that meets a transient conflict (a deadlock, a serialization failure) may be
+     * run again, so it must not have effects outside the transaction.
+     */
     <T> T transact(Function<StoreTx, T> work);
 
     /** Runs {@code work} on a read-only view. */

@@ -12,17 +12,20 @@ public interface WorkspaceRepository {
 
     void update(Workspace workspace);
 
+    /** Deletes the workspace with its members. */
     void delete(UUID id);
 
     Optional<Workspace> find(UUID id);
 
-    /** The workspaces {@code userId} is a member of, or all of them when {@code userId} is null. */
+    /** The workspaces {@code userId} is a member of, or all of them when {@code userId} is null; oldest first. */
     Page.Result<Workspace> list(UUID userId, Page page);
 
+    /** Adds the member, or replaces the roles of a member (who keeps the time they joined). */
     void putMember(Member member);
 
     Optional<Member> member(UUID workspaceId, UUID userId);
 
+    /** The members of the workspace, in the order they joined. */
     List<Member> members(UUID workspaceId);
 
     void deleteMember(UUID workspaceId, UUID userId);

@@ -20,7 +20,7 @@ final class JdbcEventLog implements EventLog {
     @Override
     public void append(PlatformEvent event) {
         sql.update("INSERT INTO events (id, channel, name, workspace_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(), Instant.now());
+                event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(), event.timestamp());
     }
 
     /**
@@ -56,7 +56,10 @@ final class JdbcEventLog implements EventLog {
             where.append(" AND workspace_id IN (").append(JdbcExecutions.placeholders(query.workspaceIds().size())).append(')');
             args.addAll(query.workspaceIds());
         }
-        if (query.patterns() != null && !query.patterns().isEmpty()) {
+        if (query.patterns() != null) {
+            if (query.patterns().isEmpty()) {
+                return List.of();
+            }
             where.append(" AND (");
             int i = 0;
             for (ChannelAddress pattern : query.patterns()) {
@@ -83,6 +86,6 @@ final class JdbcEventLog implements EventLog {
     @Override
     public int deleteBefore(Instant before, int limit) {
         return sql.update("DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE created_at < ? "
-                + "AND event_cursor IS NOT NULL ORDER BY seq LIMIT " + limit + ")", before);
+                + "AND event_cursor IS NOT NULL ORDER BY created_at LIMIT " + limit + ")", before);
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,6 +28,15 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private JdbcStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * The JDBC URL of the embedded database kept in {@code file} (H2 adds {@code .mv.db}): H2 in PostgreSQL
+     * mode, so that the one schema and the same SQL serve it and PostgreSQL.
+     */
+    public static String embeddedUrl(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Connects, brings the schema up to date with the migrations, and returns the store. */

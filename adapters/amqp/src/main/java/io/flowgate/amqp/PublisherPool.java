@@ -1,0 +1,53 @@
+package io.flowgate.amqp;
+
+import com.rabbitmq.client.Connection;
+import io.flowgate.core.port.MessageBus;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Publisher channels taken in turn. A channel the broker closed for an error (a publish to an exchange
+ * that does not exist) never comes back by itself, so it is replaced on its next turn; channels closed with
+ * their connection come back when the connection recovers.
+ */
+final class PublisherPool {
+
+    private final Connection connection;
+    private final AtomicReferenceArray<ConfirmingPublisher> publishers;
+    private final AtomicInteger next = new AtomicInteger();
+
+    PublisherPool(Connection connection, int size) throws IOException {
+        this.connection = connection;
+        this.publishers = new AtomicReferenceArray<>(size);
+        for (int slot = 0; slot < size; slot++) {
+            publishers.set(slot, new ConfirmingPublisher(connection.createChannel()));
+        }
+    }
+
+    CompletableFuture<Void> publish(MessageBus.Outgoing message) {
+        int slot = Math.floorMod(next.getAndIncrement(), publishers.length());
+        return usable(slot).publish(message);
+    }
+
+    private ConfirmingPublisher usable(int slot) {
+        ConfirmingPublisher publisher = publishers.get(slot);
+        if (!publisher.isClosedByBroker()) {
+            return publisher;
+        }
+        synchronized (this) {
+            ConfirmingPublisher current = publishers.get(slot);
+            if (current != publisher) {
+                return current;
+            }
+            try {
+                ConfirmingPublisher fresh = new ConfirmingPublisher(connection.createChannel());
+                publishers.set(slot, fresh);
+                return fresh;
+            } catch (IOException | RuntimeException e) {
+                return publisher; // the connection is down: this publish fails as UNAVAILABLE
+            }
+        }
+    }
+}
