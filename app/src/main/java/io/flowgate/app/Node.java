@@ -19,6 +19,7 @@ import io.flowgate.runtime.engine.ExecutionEngine;
 import io.flowgate.runtime.engine.FlowCatalog;
 import io.flowgate.runtime.engine.FlowConsumers;
 import io.flowgate.runtime.engine.FlowQueues;
+import io.flowgate.runtime.engine.RetentionJob;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
@@ -112,6 +113,9 @@ public final class Node implements AutoCloseable {
         Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(10), sequencer::sequence));
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);
+        RetentionJob retention = new RetentionJob(store, clock, new RetentionJob.Periods(config.retention().executions(),
+                config.retention().stepInputs(), WebhookIngress.Settings.DEFAULT.idempotencyWindow()), nodeId);
+        keep(Loop.start("retention", Duration.ofMinutes(10), retention::runOnce));
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
             ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
