@@ -66,6 +66,10 @@ final class StepRunner {
     }
 
     private StepOutcome emitted(PreparedFlow flow, StepMessage message, StepResult.Emit emit) {
+        if (emit.outputs().stream().anyMatch(output -> MessageSize.exceedsLimit(output.body()))) {
+            return failed(flow, message, new StepResult.Fail(new StepError("MessageTooLarge",
+                    "The step emitted a message larger than " + MessageSize.LIMIT_BYTES + " bytes", ""), false));
+        }
         List<StepMessage> now = new ArrayList<>();
         List<Timers.Timer> later = new ArrayList<>();
         for (StepResult.Output output : emit.outputs()) {
