@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * deleted after it. Throughput = confirms per second; latency = publish to confirm.
  *
  * <p>Usage: {@code java -cp ceiling.jar io.flowgate.bench.ceiling.AmqpConfirmLoop --uri amqp://user:pass@host:port/vhost
- * --mode embedded|external --out DIR [--channels 4] [--window 256] [--size 1024] [--quick]}.
+ * --mode embedded|external --out DIR [--channels 4] [--window 128] [--size 1024] [--quick]}.
  */
 public final class AmqpConfirmLoop {
 
@@ -40,7 +40,7 @@ public final class AmqpConfirmLoop {
         long warmupNanos = (long) (args.number("warmup", quick ? 2 : 10) * 1e9);
         long durationNanos = (long) (args.number("duration", quick ? 5 : 60) * 1e9);
         int channels = args.integer("channels", 4);
-        int window = args.integer("window", 256);
+        int window = args.integer("window", 128);
         byte[] body = new byte[args.integer("size", 1024)];
         Arrays.fill(body, (byte) 'x');
         String mode = args.text("mode", "embedded");
@@ -65,11 +65,15 @@ public final class AmqpConfirmLoop {
             }
             Histogram latency = new Histogram(3_600_000_000L, 3);
             long confirmed = 0;
+            long published = 0;
+            long confirmedAll = 0;
             Map<String, Long> errors = new TreeMap<>();
             for (Publisher p : publishers) {
                 p.channel.waitForConfirms(10_000);
                 latency.add(p.latency);
                 confirmed += p.confirmedInWindow.get();
+                published += p.published.get();
+                confirmedAll += p.confirmed.get();
                 if (p.nacked.get() > 0) {
                     errors.merge("nack", p.nacked.get(), Long::sum);
                 }
@@ -89,6 +93,8 @@ public final class AmqpConfirmLoop {
             result.put("count", confirmed);
             result.put("throughput", Math.round(confirmed / seconds * 1000) / 1000.0);
             result.put("unit", "msg/s");
+            result.put("published", published);
+            result.put("confirmedIncludingWarmup", confirmedAll);
             result.put("latencyBasis", "basicPublish -> broker confirm");
             result.set("latencyMs", Results.latency(latency));
             result.set("curve", Results.curve(latency));
@@ -109,6 +115,8 @@ public final class AmqpConfirmLoop {
         final Histogram latency = new Histogram(3_600_000_000L, 3);
         final AtomicLong confirmedInWindow = new AtomicLong();
         final AtomicLong nacked = new AtomicLong();
+        final AtomicLong published = new AtomicLong();
+        final AtomicLong confirmed = new AtomicLong();
 
         Publisher(Channel channel, String queue, byte[] body, int window, long measureStart, long end) throws java.io.IOException {
             this.channel = channel;
@@ -130,6 +138,7 @@ public final class AmqpConfirmLoop {
                     long now = System.nanoTime();
                     sentAt.put(channel.getNextPublishSeqNo(), now);
                     channel.basicPublish("", queue, MessageProperties.PERSISTENT_BASIC, body);
+                    published.incrementAndGet();
                 }
             } catch (Exception e) {
                 System.err.println("publisher stopped: " + e);
@@ -153,6 +162,7 @@ public final class AmqpConfirmLoop {
             for (Map.Entry<Long, Long> e : List.copyOf(done.entrySet())) {
                 sentAt.remove(e.getKey());
                 n++;
+                confirmed.incrementAndGet();
                 long sent = e.getValue();
                 if (!ack) {
                     nacked.incrementAndGet();

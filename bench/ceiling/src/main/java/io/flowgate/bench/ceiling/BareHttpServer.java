@@ -34,7 +34,9 @@ public final class BareHttpServer {
     }
 
     private static void accept(ServerRequest req, ServerResponse res) {
-        req.content().as(byte[].class);
+        if (req.content().hasEntity()) {
+            req.content().as(byte[].class);
+        }
         String requestId = UUID.randomUUID().toString();
         String executionId = UUID.randomUUID().toString();
         res.status(Status.ACCEPTED_202);

@@ -37,6 +37,7 @@ public final class Main {
         switch (argv[0]) {
             case "flowgate" -> new FlowgateScenarios(args).run(List.of(args.text("scenarios", "ingest,e2e,sync,fanout,sse").split(",")));
             case "http" -> http(args);
+            case "body" -> System.out.print(HttpSpec.WEBHOOK_BODY);
             case "wait" -> System.exit(waitFor(args) ? 0 : 1);
             case "report" -> new Report(Path.of(args.required("dir"))).write();
             default -> {
