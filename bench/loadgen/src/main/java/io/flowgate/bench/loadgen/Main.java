@@ -76,20 +76,24 @@ public final class Main {
     }
 
     private static boolean waitFor(Args args) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(args.integer("seconds", 120)).toNanos();
         int want = args.integer("status", 200);
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(args.required("url"))).timeout(Duration.ofSeconds(5)).GET().build();
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == want) {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == want) {
                     return true;
                 }
+                last = "status " + status;
             } catch (java.io.IOException e) {
-                // not up yet
+                last = e.toString();
             }
             Thread.sleep(250);
         }
+        System.err.println("wait: " + args.required("url") + " did not answer " + want + " in time (last: " + last + ")");
         return false;
     }
 }
