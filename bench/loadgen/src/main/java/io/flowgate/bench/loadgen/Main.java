@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>{@code flowgate --base-url URL --token KEY --mode M --scenarios a,b --out DIR [--quick]}: the Flowgate scenarios;</li>
  *   <li>{@code http --system S --mode M --scenario X --variant V --url URL [--model open|closed] [--rate R]
  *       [--connections N] [--client raw|jdk] [--header "Name: value"] [--body-file F] --out DIR}: one run of one request;</li>
- *   <li>{@code wait --url URL [--seconds N] [--status 200]}: waits until a URL answers;</li>
+ *   <li>{@code wait --url URL [--seconds N] [--status 200] [--pid P]}: waits until a URL answers (while process P lives);</li>
  *   <li>{@code report --dir DIR}: results.json, summary.md and the PNG charts of a run.</li>
  * </ul>
  */
@@ -80,7 +80,12 @@ public final class Main {
         long deadline = System.nanoTime() + Duration.ofSeconds(args.integer("seconds", 120)).toNanos();
         int want = args.integer("status", 200);
         String last = "no answer";
+        String pid = args.text("pid", null);
         while (System.nanoTime() < deadline) {
+            if (pid != null && !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                System.err.println("wait: process " + pid + " has exited");
+                return false;
+            }
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(args.required("url"))).timeout(Duration.ofSeconds(5)).GET().build();
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
