@@ -22,6 +22,9 @@ final class FlowgateScenarios {
               {"id":"map","component_id":"jsonata","function":"transform","fields":{"expression":"{\\"greeting\\": \\"Hello \\" & name}"}},
               {"id":"log","component_id":"log","function":"log","fields":{"level":"debug"}}],
              "edges":[{"source":"in","target":"map"},{"source":"map","target":"log"}]}""";
+    /** The 3-step flow with the per-flow backlog limit lifted: the ingest node runs no workers, so its queue only grows. */
+    static final String THREE_STEP_UNLIMITED = THREE_STEP.replace("\"function\":\"receive\"}",
+            "\"function\":\"receive\",\"fields\":{\"maxBacklog\":1000000000}}");
     static final String SYNC = """
             {"nodes":[{"id":"in","component_id":"webhook","function":"receive"},
               {"id":"map","component_id":"jsonata","function":"transform","fields":{"expression":"{\\"greeting\\": \\"Hello \\" & name}"}},
@@ -82,7 +85,7 @@ final class FlowgateScenarios {
 
     /** Async durable ingest: 202s per second at full speed (closed) and latency at a fixed rate (open). */
     private void ingest() throws Exception {
-        String flow = api.startFlow(workspaceId, "bench ingest", FlowgateApi.graph(THREE_STEP));
+        String flow = api.startFlow(workspaceId, "bench ingest", FlowgateApi.graph(THREE_STEP_UNLIMITED));
         String basis = "intended send time -> 202 received (broker confirm included)";
         try (Transport t = Transport.of(client, hook(flow))) {
             ObjectNode max = Results.of("flowgate", mode, "ingest", "max", LoadRun.run(t, LoadSpec.closed(connections(), timing),
