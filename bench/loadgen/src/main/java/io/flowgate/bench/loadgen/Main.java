@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>{@code flowgate --base-url URL --token KEY --mode M --scenarios a,b --out DIR [--quick]}: the Flowgate scenarios;</li>
  *   <li>{@code http --system S --mode M --scenario X --variant V --url URL [--model open|closed] [--rate R]
  *       [--connections N] [--client raw|jdk] [--header "Name: value"] [--body-file F] --out DIR}: one run of one request;</li>
- *   <li>{@code wait --url URL [--seconds N] [--status 200] [--pid P]}: waits until a URL answers (while process P lives);</li>
+ *   <li>{@code wait --url URL [--seconds N] [--status 200] [--pid P] [--post]}: waits until a URL answers (GET, or POST of the webhook body), while process P lives;</li>
+ *   <li>{@code jfr --file F.jfr [--top N]}: where a node spent its CPU (samples by package and by Flowgate frame);</li>
  *   <li>{@code report --dir DIR}: results.json, summary.md and the PNG charts of a run.</li>
  * </ul>
  */
@@ -37,6 +38,7 @@ public final class Main {
         switch (argv[0]) {
             case "flowgate" -> new FlowgateScenarios(args).run(List.of(args.text("scenarios", "ingest,e2e,sync,fanout,sse").split(",")));
             case "http" -> http(args);
+            case "jfr" -> JfrSummary.print(Path.of(args.required("file")), args.integer("top", 25));
             case "body" -> System.out.print(HttpSpec.WEBHOOK_BODY);
             case "wait" -> System.exit(waitFor(args) ? 0 : 1);
             case "report" -> new Report(Path.of(args.required("dir"))).write();
@@ -87,7 +89,10 @@ public final class Main {
                 return false;
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(args.required("url"))).timeout(Duration.ofSeconds(5)).GET().build();
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(args.required("url"))).timeout(Duration.ofSeconds(5));
+                HttpRequest request = args.flag("post")
+                        ? builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(HttpSpec.WEBHOOK_BODY)).build()
+                        : builder.GET().build();
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == want) {
                     return true;
