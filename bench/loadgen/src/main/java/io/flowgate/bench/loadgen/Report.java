@@ -105,6 +105,10 @@ final class Report {
             return;
         }
         long count = counted.path("count").asLong();
+        if (result.path("count").asLong() == 0) {
+            result.put("notes", "no webhook was answered in the measured window; executions not counted");
+            return;
+        }
         if (count == 0 || !counted.path("firstStartedAt").isTextual() || !counted.path("lastStoppedAt").isTextual()) {
             result.put("notes", "n8n's database holds no successful execution of the workflow; throughput is the webhook answer rate");
             return;
