@@ -1,0 +1,279 @@
+package io.flowgate.bench.loadgen;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The Flowgate scenarios (ingest, e2e, sync, fanout, sse) against a running server: each sets up its own
+ * workspace and flows through the API, drives load, and writes its results.
+ */
+final class FlowgateScenarios {
+
+    static final String THREE_STEP = """
+            {"nodes":[{"id":"in","component_id":"webhook","function":"receive"},
+              {"id":"map","component_id":"jsonata","function":"transform","fields":{"expression":"{\\"greeting\\": \\"Hello \\" & name}"}},
+              {"id":"log","component_id":"log","function":"log","fields":{"level":"debug"}}],
+             "edges":[{"source":"in","target":"map"},{"source":"map","target":"log"}]}""";
+    /** The 3-step flow with the per-flow backlog limit lifted: the ingest node runs no workers, so its queue only grows. */
+    static final String THREE_STEP_UNLIMITED = THREE_STEP.replace("\"function\":\"receive\"}",
+            "\"function\":\"receive\",\"fields\":{\"maxBacklog\":1000000000}}");
+    static final String SYNC = """
+            {"nodes":[{"id":"in","component_id":"webhook","function":"receive"},
+              {"id":"map","component_id":"jsonata","function":"transform","fields":{"expression":"{\\"greeting\\": \\"Hello \\" & name}"}},
+              {"id":"reply","component_id":"reply","function":"reply","fields":{"status":200,"body":"$"}}],
+             "edges":[{"source":"in","target":"map"},{"source":"map","target":"reply"}]}""";
+    static final String TOPIC = "bench-fanout";
+    static final String SUBSCRIBER = """
+            {"nodes":[{"id":"in","component_id":"topic","function":"subscribe","fields":{"topic":"%s"}},
+              {"id":"log","component_id":"log","function":"log","fields":{"level":"debug"}}],
+             "edges":[{"source":"in","target":"log"}]}""".formatted(TOPIC);
+
+    private final FlowgateApi api;
+    private final String mode;
+    private final Path out;
+    private final LoadSpec.Timing timing;
+    private final String client;
+    private final Args args;
+    private final boolean quick;
+    private String workspaceId;
+
+    FlowgateScenarios(Args args) {
+        this.args = args;
+        this.api = new FlowgateApi(args.required("base-url"), args.required("token"));
+        this.mode = args.text("mode", "embedded");
+        this.out = Path.of(args.required("out"));
+        this.timing = LoadSpec.Timing.of(args);
+        this.client = args.text("client", "raw");
+        this.quick = args.flag("quick");
+    }
+
+    void run(List<String> scenarios) throws Exception {
+        workspaceId = api.createWorkspace("bench " + mode + " " + System.currentTimeMillis());
+        for (String scenario : scenarios) {
+            System.out.println("flowgate/" + mode + ": " + scenario);
+            try {
+                switch (scenario) {
+                    case "ingest" -> ingest();
+                    case "e2e" -> e2e();
+                    case "sync" -> sync();
+                    case "fanout" -> fanout();
+                    case "sse" -> sse();
+                    default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                }
+            } catch (Exception e) {
+                System.out.println("  " + scenario + " failed: " + e);
+                Results.write(out, Results.skipped("flowgate", mode, scenario, "all", "failed: " + e));
+            }
+        }
+    }
+
+    private HttpSpec hook(String flowId) {
+        return HttpSpec.postJson(api.baseUrl() + "/hook/" + flowId, HttpSpec.WEBHOOK_BODY, Map.of());
+    }
+
+    private int connections() {
+        return args.integer("connections", 64);
+    }
+
+    /** Async durable ingest: 202s per second at full speed (closed) and latency at a fixed rate (open). */
+    private void ingest() throws Exception {
+        String flow = api.startFlow(workspaceId, "bench ingest", FlowgateApi.graph(THREE_STEP_UNLIMITED));
+        String basis = "intended send time -> 202 received (broker confirm included)";
+        try (Transport t = Transport.of(client, hook(flow))) {
+            ObjectNode max = Results.of("flowgate", mode, "ingest", "max", LoadRun.run(t, LoadSpec.closed(connections(), timing),
+                    LoadRun.Listener.NONE), basis);
+            Results.write(out, max);
+            double rate = args.number("ingest-rate", 2000);
+            ObjectNode fixed = Results.of("flowgate", mode, "ingest", "rate" + (int) rate,
+                    LoadRun.run(t, LoadSpec.open(rate, connections(), timing), LoadRun.Listener.NONE), basis);
+            Results.write(out, fixed);
+        }
+    }
+
+    /** Webhook to {@code completed} for the 3-step flow: sustained executions/s, and latency at 1,000/s. */
+    private void e2e() throws Exception {
+        double rate = args.number("e2e-rate", 1000);
+        e2eRun("rate" + (int) rate, LoadSpec.open(rate, connections(), timing));
+        e2eRun("max", LoadSpec.closed(args.integer("e2e-connections", 32), timing));
+    }
+
+    private void e2eRun(String variant, LoadSpec spec) throws Exception {
+        String flow = api.startFlow(workspaceId, "bench e2e " + variant, FlowgateApi.graph(THREE_STEP));
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        LoadRun.Outcome outcome;
+        try (EventTracker tracker = new EventTracker(api, "flow/" + flow + "/execution", Set.of());
+             Transport t = Transport.of(client, hook(flow))) {
+            outcome = LoadRun.run(t, spec, (response, intended) -> {
+                if (response.ok() && response.executionId() != null) {
+                    sent.put(response.executionId(), intended);
+                }
+            });
+            long deadline = System.nanoTime() + timing.drain().toNanos();
+            while (System.nanoTime() < deadline && !allSettled(sent, tracker)) {
+                Thread.sleep(500);
+            }
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            long missing = 0;
+            long lastMillis = 0;
+            for (Map.Entry<String, Long> e : sent.entrySet()) {
+                Long done = tracker.completedMillis.get(e.getKey());
+                if (done != null) {
+                    latency.recordValue(Math.max(0, done * 1000 - e.getValue()));
+                    lastMillis = Math.max(lastMillis, done);
+                } else if (!tracker.failed.contains(e.getKey())) {
+                    missing++;
+                }
+            }
+            // sustained rate: every completion from the window's start to the last completion of a request
+            // sent in the window, over that span (backlog left by the warm-up included)
+            long from = outcome.measureStartWallMicros();
+            long to = Math.max(outcome.measureEndWallMicros(), (lastMillis + 1) * 1000);
+            long completed = tracker.completedBetween(from, to);
+            double span = (to - from) / 1e6;
+            ObjectNode result = Results.of("flowgate", mode, "e2e", variant, outcome,
+                    "intended send time of the webhook -> timestamp of the execution's completed event");
+            result.put("acceptThroughput", result.path("throughput").asDouble());
+            result.set("acceptLatencyMs", result.get("latencyMs"));
+            result.put("throughput", Results.round(completed / span));
+            result.put("unit", "executions/s");
+            result.put("count", completed);
+            result.put("throughputSpanSeconds", Results.round(span));
+            result.put("completedInWindowPerSecond", Results.round(tracker.completedBetween(from, outcome.measureEndWallMicros())
+                    / outcome.seconds()));
+            result.set("latencyMs", Results.latency(latency));
+            result.set("curve", Results.curve(latency));
+            result.put("executionsAccepted", sent.size());
+            result.put("executionsFailed", tracker.failed.size());
+            result.put("executionsNotCompletedAtEnd", missing);
+            result.put("eventPollErrors", tracker.pollErrors.get());
+            if (missing > 0) {
+                ((ObjectNode) result.get("errors")).put("not_completed_within_drain", missing);
+                result.put("notes", "the drain wait ended with " + missing + " accepted executions not yet completed: "
+                        + "the flow's backlog exceeded what the workers finished in time");
+            }
+            Results.write(out, result);
+        }
+    }
+
+    private static boolean allSettled(Map<String, Long> sent, EventTracker tracker) {
+        return sent.keySet().stream().allMatch(id -> tracker.completedMillis.containsKey(id) || tracker.failed.contains(id));
+    }
+
+    /** Webhook -> jsonata -> reply: the round trip of a synchronous webhook. */
+    private void sync() throws Exception {
+        String flow = api.startFlow(workspaceId, "bench sync", FlowgateApi.graph(SYNC));
+        String basis = "intended send time -> reply received";
+        try (Transport t = Transport.of(client, hook(flow))) {
+            Results.write(out, Results.of("flowgate", mode, "sync", "max",
+                    LoadRun.run(t, LoadSpec.closed(connections(), timing), LoadRun.Listener.NONE), basis));
+            double rate = args.number("sync-rate", 500);
+            Results.write(out, Results.of("flowgate", mode, "sync", "rate" + (int) rate,
+                    LoadRun.run(t, LoadSpec.open(rate, connections(), timing), LoadRun.Listener.NONE), basis));
+        }
+    }
+
+    /** One topic, 10 subscriber flows: messages published through the API, subscriber executions completed/s. */
+    private void fanout() throws Exception {
+        int subscribers = args.integer("fanout-subscribers", 10);
+        double rate = args.number("fanout-rate", quick ? 100 : 300);
+        String variant = "1to" + subscribers + "-rate" + (int) rate;
+        ObjectNode topic = Results.JSON.createObjectNode();
+        topic.putObject("data").put("type", "topic").putObject("attributes").put("name", TOPIC);
+        try {
+            api.post("/v2/workspaces/" + workspaceId + "/topics", topic);
+        } catch (FlowgateApi.ApiException e) {
+            String reason = e.status() == 404
+                    ? "the server has no topics yet (POST /v2/workspaces/{id}/topics answered 404)"
+                    : "creating the topic failed: " + e.getMessage();
+            Results.write(out, Results.skipped("flowgate", mode, "fanout", variant, reason));
+            return;
+        }
+        Set<String> flows = new HashSet<>();
+        for (int i = 0; i < subscribers; i++) {
+            flows.add(api.startFlow(workspaceId, "bench subscriber " + i, FlowgateApi.graph(SUBSCRIBER)));
+        }
+        HttpSpec publish = HttpSpec.postJson(api.baseUrl() + "/v2/workspaces/" + workspaceId + "/topics/" + TOPIC + "/messages",
+                HttpSpec.WEBHOOK_BODY, Map.of("Authorization", "Bearer " + api.token()));
+        AtomicLong published = new AtomicLong();
+        try (EventTracker tracker = new EventTracker(api, "flow/*/execution", flows);
+             Transport t = Transport.of(client, publish)) {
+            LoadRun.Outcome outcome = LoadRun.run(t, LoadSpec.open(rate, connections(), timing), (response, intended) -> {
+                if (response.ok()) {
+                    published.incrementAndGet();
+                }
+            });
+            long expected = published.get() * subscribers;
+            long deadline = System.nanoTime() + timing.drain().toNanos();
+            while (System.nanoTime() < deadline
+                    && tracker.completedBetween(outcome.measureStartWallMicros(), Long.MAX_VALUE) < expected) {
+                Thread.sleep(100);
+            }
+            ObjectNode result = Results.of("flowgate", mode, "fanout", variant, outcome,
+                    "publish: intended send time -> 202 of POST /topics/{name}/messages");
+            result.put("publishThroughput", result.path("throughput").asDouble());
+            result.set("publishLatencyMs", result.get("latencyMs"));
+            long delivered = tracker.completedBetween(outcome.measureStartWallMicros(), outcome.measureEndWallMicros());
+            result.put("throughput", Results.round(delivered / outcome.seconds()));
+            result.put("unit", "deliveries/s");
+            result.put("subscribers", subscribers);
+            result.put("deliveriesExpected", expected);
+            result.put("deliveriesCompleted", tracker.completedBetween(outcome.measureStartWallMicros(), Long.MAX_VALUE));
+            result.put("notes", "throughput counts completed subscriber executions per second; the latency shown is the "
+                    + "publish call's (FlowExecutionEvents do not name the topic message, so per-delivery latency is not matched)");
+            Results.write(out, result);
+        }
+    }
+
+    /** 100 SSE clients on one flow's execution channel while webhooks run the flow at a fixed rate. */
+    private void sse() throws Exception {
+        int clients = args.integer("sse-clients", 100);
+        double rate = args.number("sse-rate", quick ? 50 : 100);
+        String variant = clients + "clients-rate" + (int) rate;
+        String flow = api.startFlow(workspaceId, "bench sse", FlowgateApi.graph(THREE_STEP));
+        HttpSpec stream = HttpSpec.get(api.baseUrl() + "/v2/events/stream?channel=flow/" + flow + "/execution",
+                Map.of("Authorization", "Bearer " + api.token(), "Accept", "text/event-stream"));
+        try (SseClients sse = new SseClients(stream, clients); Transport t = Transport.of(client, hook(flow))) {
+            if (!sse.awaitConnected(30) || !sse.failures().isEmpty()) {
+                Results.write(out, Results.skipped("flowgate", mode, "sse", variant, "only " + sse.connectedCount() + " of "
+                        + clients + " SSE clients connected: " + sse.failures()));
+                return;
+            }
+            AtomicLong accepted = new AtomicLong();
+            long startMillis = System.currentTimeMillis() + 300 + timing.warmup().toMillis();
+            sse.window(startMillis, startMillis + timing.duration().toMillis());
+            LoadRun.Outcome outcome = LoadRun.run(t, LoadSpec.open(rate, Math.min(connections(), 16), timing), (response, intended) -> {
+                if (response.ok()) {
+                    accepted.incrementAndGet();
+                }
+            });
+            sse.window(outcome.measureStartWallMicros() / 1000, outcome.measureEndWallMicros() / 1000);
+            long deadline = System.nanoTime() + timing.drain().toNanos();
+            while (System.nanoTime() < deadline && System.nanoTime() - sse.lastReceiveNanos.get() < Duration.ofSeconds(2).toNanos()) {
+                Thread.sleep(100);
+            }
+            sse.close();
+            Histogram lag = sse.lagMicros();
+            ObjectNode result = Results.of("flowgate", mode, "sse", variant, outcome,
+                    "SSE receive time -> the event's own timestamp (lag), over all clients");
+            result.put("webhookThroughput", result.path("throughput").asDouble());
+            result.set("webhookLatencyMs", result.get("latencyMs"));
+            result.put("throughput", Results.round(sse.inWindow() / outcome.seconds()));
+            result.put("unit", "events/s");
+            result.put("clients", clients);
+            result.put("eventsExpected", accepted.get() * 2 * clients);
+            result.put("eventsReceived", sse.inWindow());
+            result.set("latencyMs", Results.latency(lag));
+            result.set("curve", Results.curve(lag));
+            Results.write(out, result);
+        }
+    }
+
+}
