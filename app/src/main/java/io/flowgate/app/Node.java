@@ -108,9 +108,10 @@ public final class Node implements AutoCloseable {
         EventHub hub = new EventHub(store);
         EventFeed feed = new EventFeed(store);
         feed.listen(hub::publish);
-        Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(25), feed::poll));
+        Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(50), feed::poll));
         EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
-        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(10), sequencer::sequence));
+        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50), sequencer::sequence));
+        store.whenEventsCommitted(sequencerLoop::wake);
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);
         RetentionJob retention = new RetentionJob(store, clock, new RetentionJob.Periods(config.retention().executions(),

@@ -18,6 +18,12 @@ public interface Store {
     /** Runs {@code work} on a read-only view. */
     <T> T read(Function<StoreTx, T> work);
 
+    /**
+     * Calls {@code listener} after each commit that appended events, so whoever gives events their cursor
+     * can do it at once instead of polling. It must be quick; it runs on the committing thread.
+     */
+    void whenEventsCommitted(Runnable listener);
+
     /** True when the database answers. */
     boolean isHealthy();
 }

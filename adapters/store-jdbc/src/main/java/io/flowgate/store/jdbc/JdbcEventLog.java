@@ -12,13 +12,20 @@ import java.util.List;
 final class JdbcEventLog implements EventLog {
 
     private final Sql sql;
+    private boolean appended;
 
     JdbcEventLog(Sql sql) {
         this.sql = sql;
     }
 
+    /** Whether this transaction appended events. */
+    boolean appended() {
+        return appended;
+    }
+
     @Override
     public void append(PlatformEvent event) {
+        appended = true;
         sql.update("INSERT INTO events (id, channel, name, workspace_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(), event.timestamp());
     }
@@ -29,6 +36,9 @@ final class JdbcEventLog implements EventLog {
      */
     @Override
     public int sequence(int limit) {
+        if (sql.queryOne("SELECT seq FROM events WHERE event_cursor IS NULL LIMIT 1", row -> row.getLong(1)).isEmpty()) {
+            return 0;
+        }
         long last = sql.queryOne("SELECT last_cursor FROM event_sequencer WHERE id = 1 FOR UPDATE", row -> row.getLong(1))
                 .orElseThrow();
         List<Long> waiting = sql.query("SELECT seq FROM events WHERE event_cursor IS NULL ORDER BY seq LIMIT " + limit,

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private static final int ATTEMPTS_ON_CONFLICT = 5;
 
     private final HikariDataSource dataSource;
+    private final List<Runnable> eventsCommitted = new CopyOnWriteArrayList<>();
 
     private JdbcStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -36,7 +39,7 @@ public final class JdbcStore implements Store, AutoCloseable {
      */
     public static String embeddedUrl(Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
     }
 
     /** Connects, brings the schema up to date with the migrations, and returns the store. */
@@ -82,6 +85,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     }
 
     @Override
+    public void whenEventsCommitted(Runnable listener) {
+        eventsCommitted.add(listener);
+    }
+
+    @Override
     public boolean isHealthy() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
@@ -94,8 +102,12 @@ public final class JdbcStore implements Store, AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.apply(new JdbcTx(connection));
+                JdbcTx tx = new JdbcTx(connection);
+                T result = work.apply(tx);
                 connection.commit();
+                if (tx.appendedEvents()) {
+                    eventsCommitted.forEach(Runnable::run);
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection);

@@ -17,6 +17,7 @@ import java.sql.Connection;
 final class JdbcTx implements StoreTx {
 
     private final Sql sql;
+    private JdbcEventLog events;
 
     JdbcTx(Connection connection) {
         this.sql = new Sql(connection);
@@ -44,7 +45,15 @@ final class JdbcTx implements StoreTx {
 
     @Override
     public EventLog events() {
-        return new JdbcEventLog(sql);
+        if (events == null) {
+            events = new JdbcEventLog(sql);
+        }
+        return events;
+    }
+
+    /** Whether this transaction appended events (to tell listeners once it committed). */
+    boolean appendedEvents() {
+        return events != null && events.appended();
     }
 
     @Override
