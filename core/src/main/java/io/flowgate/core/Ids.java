@@ -1,13 +1,15 @@
 package io.flowgate.core;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Time-ordered UUIDs (version 7 layout, RFC 4122 variant): unique across nodes, and they keep
- * database indexes append-mostly.
+ * database indexes append-mostly. The 74 random bits come from a per-thread generator: ids must be
+ * unique, not secret (API keys and secrets use SecureRandom), and a shared SecureRandom would serialise
+ * every request on one lock.
  */
 public final class Ids implements IdGenerator {
 
@@ -16,7 +18,6 @@ public final class Ids implements IdGenerator {
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public Ids(Clock clock) {
         this.clock = clock;
@@ -25,6 +26,7 @@ public final class Ids implements IdGenerator {
     @Override
     public UUID next() {
         long millis = clock.millis();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         long randomHigh = random.nextLong();
         long randomLow = random.nextLong();
         long mostSignificant = (millis << 16) | 0x7000L | (randomHigh & 0x0FFFL);
