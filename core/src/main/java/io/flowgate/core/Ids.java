@@ -1,8 +1,8 @@
 package io.flowgate.core;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
