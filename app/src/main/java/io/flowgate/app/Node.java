@@ -119,10 +119,10 @@ public final class Node implements AutoCloseable {
         keep(Loop.start("retention", Duration.ofMinutes(10), retention::runOnce));
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
-            ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
+            ExecutionEngine engine = keep(new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
                     (workspace, topic, payload, sourceFlow, correlation) -> {
                         throw io.flowgate.core.FlowgateException.unprocessable("Topics are not available yet", List.of());
-                    });
+                    }));
             StepWorker worker = new StepWorker(engine, store, ids, clock);
             running.add(worker::stop);
             consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));

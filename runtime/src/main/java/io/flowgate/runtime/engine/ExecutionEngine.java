@@ -28,15 +28,18 @@ import java.util.Optional;
  * step runs are still recorded one by one, each keyed by its own message id, in one transaction. Fan-out,
  * delays and retries go through the broker and timers, so other workers share them.
  *
+ * <p>Chains of concurrent workers are written together when they wait at the same time (group commit).
+ *
  * <p>An attempt is keyed by (message id, attempt), so a message delivered twice is recognised: what it
  * emitted the first time is sent again (consumers deduplicate it the same way) and the step does not run
  * again. An execution ends, exactly once, in the transaction that brings its pending count to zero.
  */
-public final class ExecutionEngine {
+public final class ExecutionEngine implements AutoCloseable {
 
     static final int MAX_CHAIN = 32;
 
     private final Store store;
+    private final GroupCommit<Recorded> commits;
     private final StepRunner runner;
     private final StepDispatcher dispatcher;
     private final EventFactory events;
@@ -45,6 +48,7 @@ public final class ExecutionEngine {
     public ExecutionEngine(Store store, FlowCatalog catalog, StepDispatcher dispatcher, EventFactory events,
                            IdGenerator ids, Clock clock, CredentialVault credentials, TopicGateway topics) {
         this.store = store;
+        this.commits = new GroupCommit<>(store, "step-commits", 1);
         this.runner = new StepRunner(catalog, ids, clock, credentials, topics);
         this.dispatcher = dispatcher;
         this.events = events;
@@ -60,7 +64,7 @@ public final class ExecutionEngine {
             return;
         }
         List<StepRunner.Ran> chain = runChain(message);
-        Recorded recorded = store.transact(tx -> record(tx, chain));
+        Recorded recorded = commit(chain);
         if (recorded.duplicate()) {
             resendIfRecorded(message);
             return;
@@ -68,6 +72,15 @@ public final class ExecutionEngine {
         dispatcher.sendAll(chain.getLast().outcome().sendNow()).join();
         if (recorded.ended() != null) {
             replyEnd(message, recorded.ended());
+        }
+    }
+
+    /** Records the chain in a transaction it may share with other workers' chains. */
+    private Recorded commit(List<StepRunner.Ran> chain) {
+        try {
+            return commits.submit(tx -> record(tx, chain)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -182,5 +195,11 @@ public final class ExecutionEngine {
                     .put("detail", error == null ? "" : error.message()).put("stepId", run.stepId());
         });
         return body;
+    }
+
+    /** Stops the writer; chains not yet written fail and their messages are delivered again. */
+    @Override
+    public void close() {
+        commits.close();
     }
 }
