@@ -15,6 +15,9 @@ public interface DeadLetters {
 
     List<DeadLetter> list(UUID workspaceId, int limit);
 
+    /** A page of the workspace's dead letters, newest first. */
+    Page.Result<DeadLetter> page(UUID workspaceId, Page page);
+
     Optional<DeadLetter> find(UUID id);
 
     void delete(UUID id);

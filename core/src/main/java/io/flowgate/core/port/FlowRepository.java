@@ -7,8 +7,38 @@ import java.util.UUID;
 
 public interface FlowRepository {
 
-    /** What a flow list may be narrowed to. Null fields do not narrow. */
-    record Filter(UUID workspaceId, String status, String nameContains) {
+    /** What a flow list may be narrowed to. Null fields do not narrow; {@code workspaceIds} null means every workspace. */
+    record Filter(List<UUID> workspaceIds, String status, String nameContains) {
+    }
+
+    /** The order of a flow list, as the API's {@code sort} parameter says it ({@code -} for descending). */
+    enum Order {
+        NAME("name"), NAME_DESC("-name"), CREATED("created_at"), CREATED_DESC("-created_at"),
+        UPDATED("updated_at"), UPDATED_DESC("-updated_at");
+
+        private final String wire;
+
+        Order(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public boolean descending() {
+            return wire.startsWith("-");
+        }
+
+        public static Order fromWire(String value) {
+            for (Order order : values()) {
+                if (order.wire.equals(value)) {
+                    return order;
+                }
+            }
+            throw io.flowgate.core.FlowgateException.invalid("sort must be one of name, -name, created_at, -created_at, "
+                    + "updated_at, -updated_at; got '" + value + "'");
+        }
     }
 
     /** Inserts a new flow and its first version. */
@@ -26,7 +56,10 @@ public interface FlowRepository {
 
     List<Flow> versions(UUID id);
 
-    Page.Result<Flow> list(Filter filter, Page page);
+    Page.Result<Flow> list(Filter filter, Order order, Page page);
+
+    /** The names of the workspace's flows whose graph has a node with {@code "key":"value"} (e.g. a credential id). */
+    List<String> namesReferencing(UUID workspaceId, String key, String value);
 
     List<Flow> active();
 }
