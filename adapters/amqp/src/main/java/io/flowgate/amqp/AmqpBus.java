@@ -40,7 +40,8 @@ public final class AmqpBus implements MessageBus {
     private final Connection consuming;
     private final List<ConfirmingPublisher> publishers = new ArrayList<>();
     private final AtomicInteger nextPublisher = new AtomicInteger();
-    private final Channel admin;
+    /** Declarations and deletions; a broker closes a channel on any refused call, so it is opened again as needed. */
+    private Channel admin;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
 
     private AmqpBus(Settings settings, Connection publishing, Connection consuming) throws IOException {
@@ -171,6 +172,9 @@ public final class AmqpBus implements MessageBus {
 
     @Override
     public synchronized void deleteQueue(String name) {
+        if (depth(name) < 0) {
+            return;
+        }
         adminCall("delete queue " + name, () -> admin.queueDelete(name));
     }
 
@@ -201,6 +205,9 @@ public final class AmqpBus implements MessageBus {
 
     private void adminCall(String what, AdminCall call) {
         try {
+            if (!admin.isOpen()) {
+                admin = publishing.createChannel();
+            }
             call.run();
         } catch (IOException | RuntimeException e) {
             throw FlowgateException.unavailable("Broker refused to " + what + ": " + e.getMessage(), e);
