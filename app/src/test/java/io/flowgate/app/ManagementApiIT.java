@@ -470,4 +470,79 @@ class ManagementApiIT {
             assertThat(api.post(retry, Json.object()).status()).as("gone after its retry").isEqualTo(404);
         }
     }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ActivityEvents {
+
+        @Test
+        void everyChangeHasItsActivityEventWithTheResourceAndTheActingUser() {
+            String workspace = platform.createWorkspace("busy");
+            Platform.User dan = platform.createUser("dan@example.com");
+            platform.addMember(workspace, dan.id(), "integrator");
+            ApiClient asDan = api.as(dan.apiKey());
+            String ws = "/v2/workspaces/" + workspace;
+            String members = ws + "/members/";
+            api.patch(members + dan.id(), roles("admin"));
+            String credential = new Platform(asDan).createCredential(workspace, "c", "bearer", Json.object().put("token", "t"));
+            asDan.patch(ws + "/credentials/" + credential, ApiClient.document(Json.object().put("name", "c2"), null));
+            asDan.delete(ws + "/credentials/" + credential);
+            ObjectNode recipeAttributes = Json.object().put("name", "r");
+            recipeAttributes.set("graph", Platform.fixture("greeter"));
+            String recipe = asDan.post(ws + "/recipes", ApiClient.document(recipeAttributes, null)).json().at("/data/id").asText();
+            asDan.patch(ws + "/recipes/" + recipe, ApiClient.document(Json.object().put("name", "r2"), null));
+            String flow = asDan.post(ws + "/recipes/" + recipe + "/instantiate", ApiClient.document(Json.object(), null))
+                    .json().at("/data/id").asText();
+            asDan.post("/v2/flows/" + flow + "/start", Json.object());
+            asDan.post("/v2/flows/" + flow + "/stop", Json.object());
+            asDan.patch("/v2/flows/" + flow, ApiClient.document(Json.object().put("name", "f2"), null));
+            asDan.delete("/v2/flows/" + flow);
+            asDan.delete(ws + "/recipes/" + recipe);
+            api.delete(members + dan.id());
+            String admin = api.get("/v2/users/me").json().at("/data/id").asText();
+
+            List<JsonNode> events = platform.awaitEvents("workspace/" + workspace + "/activity", e -> e.size() == 14);
+
+            List<String> seen = events.stream().map(e -> e.path("payload"))
+                    .map(p -> p.path("resourceType").asText() + " " + p.path("activityType").asText() + " " + p.path("resourceId").asText()
+                            + " by " + (p.path("userId").asText().equals(admin) ? "admin" : p.path("userId").asText().equals(dan.id()) ? "dan" : "?"))
+                    .toList();
+            assertThat(seen).containsExactly(
+                    "member created " + dan.id() + " by admin",
+                    "member updated " + dan.id() + " by admin",
+                    "credential created " + credential + " by dan",
+                    "credential updated " + credential + " by dan",
+                    "credential deleted " + credential + " by dan",
+                    "recipe created " + recipe + " by dan",
+                    "recipe updated " + recipe + " by dan",
+                    "flow created " + flow + " by dan",
+                    "flow started " + flow + " by dan",
+                    "flow stopped " + flow + " by dan",
+                    "flow updated " + flow + " by dan",
+                    "flow deleted " + flow + " by dan",
+                    "recipe deleted " + recipe + " by dan",
+                    "member deleted " + dan.id() + " by admin");
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.path("name").asText()).isEqualTo("WorkspaceActivityEvent");
+                assertThat(e.at("/payload/workspaceId").asText()).isEqualTo(workspace);
+                assertThat(e.at("/payload/eventId").asText()).hasSize(36);
+            });
+        }
+
+        @Test
+        void aRefusedChangeHasNoEvent() {
+            String workspace = platform.createWorkspace("quiet");
+            String admin = api.get("/v2/users/me").json().at("/data/id").asText();
+            ObjectNode bad = Json.object().put("name", "x").put("type", "basic");
+            bad.putObject("keys");
+
+            assertThat(api.post("/v2/workspaces/" + workspace + "/credentials", ApiClient.document(bad, null)).status()).isEqualTo(422);
+            assertThat(api.delete("/v2/workspaces/" + workspace + "/members/" + admin).status()).isEqualTo(409);
+            platform.createCredential(workspace, "ok", "bearer", Json.object().put("token", "t"));
+
+            List<JsonNode> events = platform.awaitEvents("workspace/" + workspace + "/activity", e -> !e.isEmpty());
+            assertThat(events).hasSize(1);
+            assertThat(events.getFirst().at("/payload/resourceType").asText()).isEqualTo("credential");
+        }
+    }
 }
