@@ -54,6 +54,21 @@ final class DataDirectory {
         return new AdminKey(key, true);
     }
 
+    /**
+     * The secret key that seals credentials: kept in {@code secret.key} (base64, owner-only), made on
+     * first start.
+     */
+    String secretKey(java.util.function.Supplier<String> generate) {
+        Path file = root.resolve("secret.key");
+        Optional<String> kept = read(file);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        String key = generate.get();
+        write(file, key);
+        return key;
+    }
+
     private static Optional<String> read(Path file) {
         try {
             return Files.exists(file) ? Optional.of(Files.readString(file).trim()).filter(s -> !s.isEmpty()) : Optional.empty();
@@ -62,14 +77,15 @@ final class DataDirectory {
         }
     }
 
+    /** Writes a new file that only its owner may read (created so, never readable by others in between). */
     private static void write(Path file, String value) {
         try {
-            Files.writeString(file, value + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's own permissions apply
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
             }
+            Files.writeString(file, value + "\n", StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

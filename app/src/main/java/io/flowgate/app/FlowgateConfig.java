@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * docs/configuration.md) and validated: a bad value stops the start with one line naming the variable.
  */
 public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database database, String adminToken,
-                             Set<Role> roles, Runtime runtime, Retention retention, String nodeId) {
+                             Set<Role> roles, Runtime runtime, Retention retention, String nodeId, Management management) {
 
     /** The parts of the platform a node can run. */
     public enum Role { INGRESS, API, WORKER, DELIVERY }
@@ -42,6 +42,18 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
     public record Retention(Duration executions, Duration stepInputs, Duration events) {
     }
 
+    /**
+     * {@code secretKey}: the base64 AES-256 key that seals credentials, null = the one kept in the data
+     * directory; {@code componentPath}: where custom component jars are.
+     */
+    public record Management(String secretKey, Path componentPath) {
+        @Override
+        public String toString() {
+            return "Management[secretKey=" + (secretKey == null ? "from the data directory" : "set") + ", componentPath="
+                    + componentPath + "]";
+        }
+    }
+
     public static FlowgateConfig fromEnvironment(Map<String, String> environment) {
         Settings s = Settings.from(environment);
         Http http = new Http(s.text("FLOWGATE_HTTP_HOST", "0.0.0.0"), s.integer("FLOWGATE_HTTP_PORT", 8080, 0, 65535),
@@ -55,13 +67,34 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
             throw new ConfigException("FLOWGATE_AMQP_URI and FLOWGATE_DB_URL go together: set both (RabbitMQ and "
                     + "PostgreSQL) or neither (embedded broker and database)");
         }
-        return new FlowgateConfig(http, Path.of(s.text("FLOWGATE_DATA_DIR", "./data")).toAbsolutePath().normalize(), broker,
+        Path dataDir = Path.of(s.text("FLOWGATE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Management management = new Management(secretKey(s.optional("FLOWGATE_SECRET_KEY")),
+                Path.of(s.text("FLOWGATE_COMPONENT_PATH", dataDir.resolve("components").toString())).toAbsolutePath().normalize());
+        return new FlowgateConfig(http, dataDir, broker,
                 database, s.optional("FLOWGATE_ADMIN_TOKEN"), roles(s.text("FLOWGATE_ROLES", "all")),
                 new Runtime(s.integer("FLOWGATE_WORKER_PREFETCH", 64, 1, 10_000), s.integer("FLOWGATE_MAX_BACKLOG", 100_000, 1, Integer.MAX_VALUE),
                         s.integer("FLOWGATE_WORKSPACE_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE)),
                 new Retention(s.days("FLOWGATE_EXECUTION_RETENTION_DAYS", 30), s.days("FLOWGATE_STEP_INPUT_RETENTION_DAYS", 5),
                         s.days("FLOWGATE_EVENT_RETENTION_DAYS", 30)),
-                s.optional("FLOWGATE_NODE_ID"));
+                s.optional("FLOWGATE_NODE_ID"), management);
+    }
+
+    /** The secret key as configured: the base64 of 32 bytes. */
+    static String secretKey(String value) {
+        if (value == null) {
+            return null;
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new ConfigException("FLOWGATE_SECRET_KEY must be the base64 of 32 random bytes (e.g. from "
+                    + "'openssl rand -base64 32'), got " + key.length + " bytes");
+        }
+        return value;
     }
 
     static Set<Role> roles(String value) {
@@ -86,6 +119,6 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
 
     public FlowgateConfig withHttpPort(int port) {
         return new FlowgateConfig(new Http(http.host(), port, http.maxBodyBytes(), http.maxHeaderBytes(), http.readTimeout()),
-                dataDir, broker, database, adminToken, roles, runtime, retention, nodeId);
+                dataDir, broker, database, adminToken, roles, runtime, retention, nodeId, management);
     }
 }

@@ -2,7 +2,6 @@ package io.flowgate.app;
 
 import io.flowgate.core.Ids;
 import io.flowgate.http.Authenticated;
-import io.flowgate.http.ComponentRoutes;
 import io.flowgate.http.DocumentRoutes;
 import io.flowgate.http.EventRoutes;
 import io.flowgate.http.ExecutionRoutes;
@@ -25,7 +24,6 @@ import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
-import io.flowgate.runtime.flow.FlowGraphValidator;
 import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
@@ -84,14 +82,14 @@ public final class Node implements AutoCloseable {
         this.adminKeyCreated = generated != null && generated.created();
         this.infrastructure = Infrastructure.start(config, data, adminKey, nodeId);
         try {
-            wire(config, clock, ids, nodeId);
+            wire(config, data, clock, ids, nodeId);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void wire(FlowgateConfig config, Clock clock, Ids ids, String nodeId) {
+    private void wire(FlowgateConfig config, DataDirectory data, Clock clock, Ids ids, String nodeId) {
         var store = infrastructure.store;
         var bus = infrastructure.bus;
 
@@ -101,9 +99,11 @@ public final class Node implements AutoCloseable {
         FlowQueues queues = new FlowQueues(bus);
         queues.declareTopology();
         StepDispatcher dispatcher = new StepDispatcher(bus);
-        FlowCatalog catalog = new FlowCatalog(store, components);
         EventFactory events = new EventFactory(ids, clock);
-        CredentialVault credentials = CredentialVault.NONE;
+        // Workspace management (issue 6): sealed credentials, custom components, members, recipes, dead letters.
+        ManagementModule management = ManagementModule.start(config, data, store, components, events, ids, clock);
+        CredentialVault credentials = management.credentials();
+        FlowCatalog catalog = new FlowCatalog(store, management.components());
 
         EventHub hub = new EventHub(store);
         EventFeed feed = new EventFeed(store);
@@ -161,7 +161,7 @@ public final class Node implements AutoCloseable {
                 sequencerLoop.wake();
             }
         };
-        FlowService flows = new FlowService(store, new FlowGraphValidator(components), queues, catalog, dispatcher, events,
+        FlowService flows = new FlowService(store, management.components(), queues, catalog, dispatcher, events,
                 ids, clock, List.of(followChanges));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -193,7 +193,7 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/flows", new FlowRoutes(flows, authenticated)));
             routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
-            routes.add(new HttpServer.Mount("/v2/components", new ComponentRoutes(components, authenticated)));
+            routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
         }
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),

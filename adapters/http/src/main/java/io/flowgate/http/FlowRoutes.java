@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
+import io.flowgate.core.flow.FlowStatus;
 import io.flowgate.core.port.FlowRepository;
 import io.flowgate.services.flows.FlowDraft;
 import io.flowgate.services.flows.FlowService;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code /v2/flows}: flows, their versions, start, stop and run-now. */
@@ -31,9 +33,12 @@ public final class FlowRoutes implements HttpService {
                     Responses.jsonApi(res, 201, JsonApi.document(Representations.flow(flow)));
                 }))
                 .get("/", authenticated.by((caller, req, res) -> {
-                    var filter = new FlowRepository.Filter(Requests.queryId(req, "workspace_id").orElse(null),
-                            Requests.query(req, "status").orElse(null), Requests.query(req, "name").orElse(null));
-                    Responses.jsonApi(res, 200, JsonApi.list(req, flows.list(caller, filter, Requests.page(req)), Representations::flow));
+                    var filter = new FlowRepository.Filter(Requests.queryId(req, "workspace_id").map(List::of).orElse(null),
+                            Requests.query(req, "status").map(status -> FlowStatus.fromWire(status).wire()).orElse(null),
+                            Requests.query(req, "name").orElse(null));
+                    var order = Requests.query(req, "sort").map(FlowRepository.Order::fromWire).orElse(FlowRepository.Order.CREATED);
+                    Responses.jsonApi(res, 200, JsonApi.list(req, flows.list(caller, filter, order, Requests.page(req)),
+                            Representations::flow));
                 }))
                 .get("/{id}", authenticated.by((caller, req, res) ->
                         Responses.jsonApi(res, 200, JsonApi.document(Representations.flow(flows.get(caller, id(req)))))))

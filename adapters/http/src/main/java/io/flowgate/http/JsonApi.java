@@ -103,7 +103,7 @@ public final class JsonApi {
     }
 
     private static String pageLink(ServerRequest request, int number, int size) {
-        StringBuilder link = new StringBuilder(request.path().path()).append("?");
+        StringBuilder link = new StringBuilder(request.path().absolute().path()).append("?");
         request.query().names().stream().filter(name -> !name.startsWith("page[")).sorted().forEach(name ->
                 request.query().all(name).forEach(value -> link.append(encode(name)).append('=').append(encode(value)).append('&')));
         link.append("page%5Bnumber%5D=").append(number).append("&page%5Bsize%5D=").append(size);

@@ -2,7 +2,16 @@ package io.flowgate.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
+import io.flowgate.core.component.ComponentRegistration;
+import io.flowgate.core.credential.Credential;
+import io.flowgate.core.port.DeadLetters;
+import io.flowgate.core.recipe.Recipe;
+import io.flowgate.runtime.component.ComponentFunction;
+import io.flowgate.services.components.ComponentView;
+import java.util.Base64;
+import java.util.Locale;
 import io.flowgate.core.Timestamps;
 import io.flowgate.core.event.StoredEvent;
 import io.flowgate.core.execution.Execution;
@@ -43,6 +52,61 @@ public final class Representations {
         ObjectNode resource = JsonApi.resource("member", member.userId(), attributes);
         JsonApi.relate(resource, "user", "user", member.userId());
         return JsonApi.relate(resource, "workspace", "workspace", member.workspaceId());
+    }
+
+    /** A credential without its keys: their names only. */
+    public static ObjectNode credential(Credential credential) {
+        ObjectNode attributes = Json.object().put("name", credential.name()).put("type", credential.type().wire());
+        ArrayNode names = attributes.putArray("key_names");
+        credential.keyNames().forEach(names::add);
+        attributes.put("created_at", time(credential.createdAt())).put("updated_at", time(credential.updatedAt()));
+        ObjectNode resource = JsonApi.resource("credential", credential.id(), attributes);
+        return JsonApi.relate(resource, "workspace", "workspace", credential.workspaceId());
+    }
+
+    public static ObjectNode recipe(Recipe recipe) {
+        ObjectNode attributes = Json.object().put("name", recipe.name()).put("description", recipe.description());
+        attributes.set("graph", recipe.graph());
+        attributes.set("parameters", recipe.parameters());
+        attributes.put("created_at", time(recipe.createdAt())).put("updated_at", time(recipe.updatedAt()));
+        ObjectNode resource = JsonApi.resource("recipe", recipe.id(), attributes);
+        return JsonApi.relate(resource, "workspace", "workspace", recipe.workspaceId());
+    }
+
+    /**
+     * A component with its functions and their field schemas. A built-in one has its component id as id;
+     * one a workspace registered has the registration's id, and its jar and workspace.
+     */
+    public static ObjectNode component(ComponentView component) {
+        ObjectNode attributes = Json.object().put("name", component.componentId()).put("built_in", component.builtIn());
+        ArrayNode functions = attributes.putArray("functions");
+        for (ComponentFunction function : component.functionList()) {
+            ObjectNode json = functions.addObject();
+            json.put("name", function.function());
+            json.put("kind", function.kind().name().toLowerCase(Locale.ROOT));
+            json.put("description", function.description());
+            json.set("fields_schema", component.functions().schema(function));
+        }
+        if (component.builtIn()) {
+            return JsonApi.resource("component", component.componentId(), attributes);
+        }
+        ComponentRegistration registration = component.registration();
+        attributes.put("component_id", registration.componentId()).put("jar", registration.jar())
+                .put("description", registration.description()).put("created_at", time(registration.createdAt()));
+        ObjectNode resource = JsonApi.resource("component", registration.id(), attributes);
+        return JsonApi.relate(resource, "workspace", "workspace", registration.workspaceId());
+    }
+
+    /** A dead letter: its payload as JSON when it is JSON, else as base64. */
+    public static ObjectNode deadLetter(DeadLetters.DeadLetter letter) {
+        ObjectNode attributes = Json.object().put("source", letter.source()).put("reason", letter.reason());
+        try {
+            attributes.set("payload", Json.parse(letter.payload()));
+        } catch (FlowgateException e) {
+            attributes.put("payload_base64", Base64.getEncoder().encodeToString(letter.payload()));
+        }
+        attributes.put("created_at", time(letter.createdAt()));
+        return JsonApi.resource("dead-letter", letter.id(), attributes);
     }
 
     public static ObjectNode flow(Flow flow) {

@@ -24,6 +24,11 @@ public final class Requests {
         return Ids.parseOrNotFound(request.path().pathParameters().get(name), what);
     }
 
+    /** The {@code workspaceId} path parameter of the routes under {@code /v2/workspaces/{workspaceId}/…}. */
+    public static UUID workspaceId(ServerRequest request) {
+        return pathId(request, "workspaceId", "Workspace");
+    }
+
     public static Optional<String> query(ServerRequest request, String name) {
         return request.query().first(name).asOptional().filter(value -> !value.isBlank());
     }

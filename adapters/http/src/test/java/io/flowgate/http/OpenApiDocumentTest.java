@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
+import io.flowgate.core.component.ComponentRegistration;
+import io.flowgate.core.credential.Credential;
+import io.flowgate.core.credential.CredentialType;
 import io.flowgate.core.event.ChannelAddress;
 import io.flowgate.core.event.FlowErrorEvent;
 import io.flowgate.core.event.StoredEvent;
@@ -18,10 +21,14 @@ import io.flowgate.core.flow.FlowGraph;
 import io.flowgate.core.flow.FlowNode;
 import io.flowgate.core.flow.FlowStatus;
 import io.flowgate.core.flow.FlowType;
+import io.flowgate.core.port.DeadLetters;
+import io.flowgate.core.recipe.Recipe;
 import io.flowgate.core.workspace.Member;
 import io.flowgate.core.workspace.Role;
 import io.flowgate.core.workspace.User;
 import io.flowgate.core.workspace.Workspace;
+import io.flowgate.runtime.component.ComponentRegistry;
+import io.flowgate.services.components.ComponentView;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +60,11 @@ class OpenApiDocumentTest {
             "post /v2/flows/{flowId}/start", "post /v2/flows/{flowId}/stop", "post /v2/flows/{flowId}/run-now",
             "get /v2/flows/{flowId}/versions", "get /v2/flows/{flowId}/versions/{version}",
             "get /v2/components",
+            "post /v2/workspaces/{workspaceId}/components", "get /v2/workspaces/{workspaceId}/components",
+            "get /v2/workspaces/{workspaceId}/components/{componentId}",
+            "delete /v2/workspaces/{workspaceId}/components/{componentId}",
+            "get /v2/workspaces/{workspaceId}/recipes/{recipeId}", "patch /v2/workspaces/{workspaceId}/recipes/{recipeId}",
+            "delete /v2/workspaces/{workspaceId}/recipes/{recipeId}",
             "post /v2/workspaces/{workspaceId}/credentials", "get /v2/workspaces/{workspaceId}/credentials",
             "get /v2/workspaces/{workspaceId}/credentials/{credentialId}",
             "patch /v2/workspaces/{workspaceId}/credentials/{credentialId}",
@@ -165,6 +177,35 @@ class OpenApiDocumentTest {
                 null, null, AT, AT.plusMillis(350), 4, 0, 1);
         assertThat(SCHEMAS.violations("ExecutionDocument", JsonApi.document(Representations.execution(running)))).isEmpty();
         assertThat(SCHEMAS.violations("ExecutionDocument", JsonApi.document(Representations.execution(failed)))).isEmpty();
+    }
+
+    @Test
+    void managementResourcesMatchTheirSchemas() {
+        Credential credential = new Credential(UUID.randomUUID(), WORKSPACE, "crm", CredentialType.BASIC,
+                List.of("password", "username"), new byte[] {1, 2}, AT, AT);
+        assertThat(SCHEMAS.violations("CredentialDocument", JsonApi.document(Representations.credential(credential)))).isEmpty();
+
+        ObjectNode parameters = (ObjectNode) Json.parse("{\"limit\":{\"type\":\"integer\",\"default\":5,\"description\":\"x\"}}");
+        ObjectNode graph = (ObjectNode) Json.parse("{\"nodes\":[{\"id\":\"in\",\"component_id\":\"webhook\",\"function\":\"receive\","
+                + "\"fields\":{\"rateLimitPerMinute\":\"{{limit}}\"}}],\"edges\":[]}");
+        Recipe recipe = new Recipe(UUID.randomUUID(), WORKSPACE, "r", null, graph, parameters, AT, AT);
+        assertThat(SCHEMAS.violations("RecipeDocument", JsonApi.document(Representations.recipe(recipe)))).isEmpty();
+
+        ComponentRegistry builtIns = ComponentRegistry.discover();
+        assertThat(SCHEMAS.violations("ComponentDocument",
+                JsonApi.document(Representations.component(new ComponentView("http", null, builtIns))))).isEmpty();
+        var registration = new ComponentRegistration(UUID.randomUUID(), WORKSPACE, "acme", "acme.jar", null, AT);
+        assertThat(SCHEMAS.violations("ComponentDocument", JsonApi.document(Representations.component(
+                new ComponentView("acme", registration, new ComponentRegistry(List.of())))))).isEmpty();
+
+        var json = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, "flow-queue", "gone", "{\"a\":1}".getBytes(), AT);
+        var binary = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, "flow-queue", "bad", new byte[] {0, (byte) 255}, AT);
+        ObjectNode jsonLetter = Representations.deadLetter(json);
+        ObjectNode binaryLetter = Representations.deadLetter(binary);
+        assertThat(SCHEMAS.violations("DeadLetterDocument", JsonApi.document(jsonLetter))).isEmpty();
+        assertThat(SCHEMAS.violations("DeadLetterDocument", JsonApi.document(binaryLetter))).isEmpty();
+        assertThat(jsonLetter.at("/attributes/payload/a").asInt()).isEqualTo(1);
+        assertThat(binaryLetter.at("/attributes/payload_base64").asText()).isEqualTo("AP8=");
     }
 
     @Test

@@ -42,6 +42,10 @@ public final class ApiClient {
         return new ApiClient(base, otherKey);
     }
 
+    public String apiKey() {
+        return apiKey;
+    }
+
     public String base() {
         return base;
     }

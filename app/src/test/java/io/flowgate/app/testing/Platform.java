@@ -33,6 +33,39 @@ public final class Platform {
         return answer.json().path("data").path("id").asText();
     }
 
+    /** A user and their API key. */
+    public record User(String id, String email, String apiKey) {
+    }
+
+    /** Creates a user (as the admin) and returns it with its API key. */
+    public User createUser(String email) {
+        ApiClient.Answer answer = api.post("/v2/users", ApiClient.document(Json.object().put("email", email), null));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        JsonNode data = answer.json().path("data");
+        return new User(data.path("id").asText(), email, data.path("attributes").path("api_key").asText());
+    }
+
+    /** Makes {@code userId} a member of the workspace with these roles. */
+    public void addMember(String workspaceId, String userId, String... roles) {
+        ObjectNode document = Json.object();
+        ObjectNode data = document.putObject("data").put("type", "member").put("id", userId);
+        var array = data.putObject("attributes").putArray("roles");
+        for (String role : roles) {
+            array.add(role);
+        }
+        ApiClient.Answer answer = api.post("/v2/workspaces/" + workspaceId + "/members", document);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    }
+
+    /** Creates a credential and returns its id. */
+    public String createCredential(String workspaceId, String name, String type, ObjectNode keys) {
+        ObjectNode attributes = Json.object().put("name", name).put("type", type);
+        attributes.set("keys", keys);
+        ApiClient.Answer answer = api.post("/v2/workspaces/" + workspaceId + "/credentials", ApiClient.document(attributes, null));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.json().path("data").path("id").asText();
+    }
+
     /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */
     public String startFlow(String workspaceId, String fixture) {
         return startFlow(workspaceId, fixture, fixture(fixture));

@@ -7,4 +7,13 @@ public enum FlowStatus {
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public static FlowStatus fromWire(String value) {
+        for (FlowStatus status : values()) {
+            if (status.wire().equals(value)) {
+                return status;
+            }
+        }
+        throw io.flowgate.core.FlowgateException.invalid("status must be active or inactive, got '" + value + "'");
+    }
 }

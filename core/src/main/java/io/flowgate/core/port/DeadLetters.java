@@ -16,6 +16,9 @@ public interface DeadLetters {
     /** The newest {@code limit} dead letters of the workspace, newest first; of every workspace when it is null. */
     List<DeadLetter> list(UUID workspaceId, int limit);
 
+    /** A page of the workspace's dead letters, newest first. */
+    Page.Result<DeadLetter> page(UUID workspaceId, Page page);
+
     Optional<DeadLetter> find(UUID id);
 
     void delete(UUID id);

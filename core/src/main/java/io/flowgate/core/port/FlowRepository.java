@@ -8,10 +8,40 @@ import java.util.UUID;
 public interface FlowRepository {
 
     /**
-     * What a flow list may be narrowed to. Null fields do not narrow. {@code status} is the wire word
-     * ({@code active}, {@code inactive}); {@code nameContains} ignores case.
+     * What a flow list may be narrowed to. Null fields do not narrow; {@code workspaceIds} null means every
+     * workspace. {@code status} is the wire word ({@code active}, {@code inactive}); {@code nameContains} ignores case.
      */
-    record Filter(UUID workspaceId, String status, String nameContains) {
+    record Filter(List<UUID> workspaceIds, String status, String nameContains) {
+    }
+
+    /** The order of a flow list, as the API's {@code sort} parameter says it ({@code -} for descending). */
+    enum Order {
+        NAME("name"), NAME_DESC("-name"), CREATED("created_at"), CREATED_DESC("-created_at"),
+        UPDATED("updated_at"), UPDATED_DESC("-updated_at");
+
+        private final String wire;
+
+        Order(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public boolean descending() {
+            return wire.startsWith("-");
+        }
+
+        public static Order fromWire(String value) {
+            for (Order order : values()) {
+                if (order.wire.equals(value)) {
+                    return order;
+                }
+            }
+            throw io.flowgate.core.FlowgateException.invalid("sort must be one of name, -name, created_at, -created_at, "
+                    + "updated_at, -updated_at; got '" + value + "'");
+        }
     }
 
     /** Inserts a new flow and its first version. */
@@ -31,8 +61,11 @@ public interface FlowRepository {
     /** Every version of the flow, first to last, as {@link #findVersion} gives them. */
     List<Flow> versions(UUID id);
 
-    /** One page of the flows the filter admits, oldest first, with the total count. */
-    Page.Result<Flow> list(Filter filter, Page page);
+    /** One page of the flows the filter admits, in the given order, with the total count. */
+    Page.Result<Flow> list(Filter filter, Order order, Page page);
+
+    /** The names of the workspace's flows whose graph has a node with {@code "key":"value"} (e.g. a credential id). */
+    List<String> namesReferencing(UUID workspaceId, String key, String value);
 
     /** Every flow that is active now, in any workspace. */
     List<Flow> active();

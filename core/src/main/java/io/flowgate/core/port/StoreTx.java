@@ -21,4 +21,10 @@ public interface StoreTx {
     Leases leases();
 
     Schedules schedules();
+
+    CredentialRepository credentials();
+
+    RecipeRepository recipes();
+
+    ComponentRepository components();
 }

@@ -28,6 +28,11 @@ public interface WorkspaceRepository {
     /** The members of the workspace, in the order they joined. */
     List<Member> members(UUID workspaceId);
 
+    Page.Result<Member> members(UUID workspaceId, Page page);
+
+    /** Locks the workspace row for the rest of the transaction (changes that must see every member). */
+    void lock(UUID id);
+
     void deleteMember(UUID workspaceId, UUID userId);
 
     /** Ids of every workspace the user belongs to. */

@@ -6,6 +6,8 @@ public enum Action {
     MANAGE_WORKSPACE,
     DELETE_WORKSPACE,
     MANAGE_MEMBERS,
+    /** Give or take the owner role, or remove an owner. */
+    MANAGE_OWNERS,
     WRITE_FLOWS,
     RUN_FLOWS,
     WRITE_CREDENTIALS,
@@ -14,5 +16,6 @@ public enum Action {
     WRITE_RECIPES,
     WRITE_SUBSCRIPTIONS,
     WRITE_COMPONENTS,
-    RETRY_EXECUTIONS
+    RETRY_EXECUTIONS,
+    RETRY_DEAD_LETTERS
 }

@@ -14,12 +14,13 @@ public final class Permissions {
     static {
         Set<Action> integrator = EnumSet.of(Action.READ, Action.WRITE_FLOWS, Action.RUN_FLOWS,
                 Action.WRITE_CREDENTIALS, Action.WRITE_TOPICS, Action.PUBLISH_TOPICS, Action.WRITE_RECIPES,
-                Action.WRITE_SUBSCRIPTIONS, Action.WRITE_COMPONENTS, Action.RETRY_EXECUTIONS);
+                Action.WRITE_SUBSCRIPTIONS, Action.WRITE_COMPONENTS, Action.RETRY_EXECUTIONS, Action.RETRY_DEAD_LETTERS);
         Set<Action> admin = EnumSet.copyOf(integrator);
         admin.add(Action.MANAGE_MEMBERS);
         admin.add(Action.MANAGE_WORKSPACE);
         Set<Action> owner = EnumSet.copyOf(admin);
         owner.add(Action.DELETE_WORKSPACE);
+        owner.add(Action.MANAGE_OWNERS);
         TABLE.put(Role.OWNER, owner);
         TABLE.put(Role.ADMIN, admin);
         TABLE.put(Role.INTEGRATOR, integrator);

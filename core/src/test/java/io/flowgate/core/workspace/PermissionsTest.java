@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PermissionsTest {
 
-    /** The table as the contract and the docs state it: guests read; integrators build; admins manage; owners delete. */
+    /** The table as the contract and the docs state it: guests read; integrators build; admins manage; owners delete and manage owners. */
     private static final Map<Role, Set<Action>> EXPECTED = Map.of(
             Role.GUEST, EnumSet.of(Action.READ),
             Role.INTEGRATOR, EnumSet.of(Action.READ, Action.WRITE_FLOWS, Action.RUN_FLOWS, Action.WRITE_CREDENTIALS,
                     Action.WRITE_TOPICS, Action.PUBLISH_TOPICS, Action.WRITE_RECIPES, Action.WRITE_SUBSCRIPTIONS,
-                    Action.WRITE_COMPONENTS, Action.RETRY_EXECUTIONS),
-            Role.ADMIN, EnumSet.complementOf(EnumSet.of(Action.DELETE_WORKSPACE)),
+                    Action.WRITE_COMPONENTS, Action.RETRY_EXECUTIONS, Action.RETRY_DEAD_LETTERS),
+            Role.ADMIN, EnumSet.complementOf(EnumSet.of(Action.DELETE_WORKSPACE, Action.MANAGE_OWNERS)),
             Role.OWNER, EnumSet.allOf(Action.class));
 
     static Stream<Arguments> everyRoleAndAction() {

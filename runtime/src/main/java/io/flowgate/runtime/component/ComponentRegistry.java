@@ -37,6 +37,25 @@ public final class ComponentRegistry {
         }
     }
 
+    private ComponentRegistry(Map<String, Entry> first, Map<String, Entry> second) {
+        entries.putAll(first);
+        second.forEach((key, entry) -> {
+            if (entries.putIfAbsent(key, entry) != null) {
+                throw new IllegalArgumentException("Two component functions are named " + key);
+            }
+        });
+    }
+
+    /** A registry of these functions and {@code more}'s (schemas are not compiled again); a name in both is refused. */
+    public ComponentRegistry plus(ComponentRegistry more) {
+        return new ComponentRegistry(entries, more.entries);
+    }
+
+    /** The ids of the components that have functions here, in order. */
+    public List<String> componentIds() {
+        return all().stream().map(ComponentFunction::componentId).distinct().toList();
+    }
+
     /** The registry of the components on the class path. */
     public static ComponentRegistry discover() {
         List<ComponentFunction> functions = new ArrayList<>();

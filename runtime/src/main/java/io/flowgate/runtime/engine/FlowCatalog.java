@@ -3,7 +3,7 @@ package io.flowgate.runtime.engine;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.flow.Flow;
 import io.flowgate.core.port.Store;
-import io.flowgate.runtime.component.ComponentRegistry;
+import io.flowgate.runtime.component.ComponentCatalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +21,10 @@ public final class FlowCatalog {
     private static final int MAX_CACHED = 10_000;
 
     private final Store store;
-    private final ComponentRegistry components;
+    private final ComponentCatalog components;
     private final Map<VersionKey, PreparedFlow> versions = new ConcurrentHashMap<>();
 
-    public FlowCatalog(Store store, ComponentRegistry components) {
+    public FlowCatalog(Store store, ComponentCatalog components) {
         this.store = store;
         this.components = components;
     }
@@ -36,8 +36,9 @@ public final class FlowCatalog {
             return cached;
         }
         Optional<Flow> flow = store.read(tx -> tx.flows().findVersion(flowId, version));
-        PreparedFlow prepared = new PreparedFlow(flow.orElseThrow(
-                () -> FlowgateException.notFound("Flow " + flowId + " version " + version + " does not exist")), components);
+        Flow found = flow.orElseThrow(
+                () -> FlowgateException.notFound("Flow " + flowId + " version " + version + " does not exist"));
+        PreparedFlow prepared = new PreparedFlow(found, components.forWorkspace(found.workspaceId()));
         if (versions.size() >= MAX_CACHED) {
             versions.clear();
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one place permission checks happen. A workspace the caller does not belong to answers NOT_FOUND,
@@ -27,6 +28,19 @@ public final class Access {
                     + action.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         return member;
+    }
+
+    /**
+     * Like {@link #require}, for a resource found by its own id (a flow, an execution): a caller outside its
+     * workspace gets the resource's own not-found error, so neither the resource nor its workspace leaks.
+     */
+    public static Member requireFor(StoreTx tx, Caller caller, UUID workspaceId, Action action,
+                                    Supplier<FlowgateException> notFound) {
+        try {
+            return require(tx, caller, workspaceId, action);
+        } catch (FlowgateException e) {
+            throw e.kind() == FlowgateException.Kind.NOT_FOUND ? notFound.get() : e;
+        }
     }
 
     /** The workspaces whose events and executions the caller may read; null means all (an admin). */

@@ -92,12 +92,8 @@ public final class ExecutionService {
     private static Execution readable(StoreTx tx, Caller caller, UUID id) {
         Execution execution = tx.executions().find(id)
                 .orElseThrow(() -> FlowgateException.notFound("Execution " + id + " does not exist"));
-        try {
-            Access.require(tx, caller, execution.workspaceId(), Action.READ);
-        } catch (FlowgateException e) {
-            throw e.kind() == FlowgateException.Kind.NOT_FOUND
-                    ? FlowgateException.notFound("Execution " + id + " does not exist") : e;
-        }
+        Access.requireFor(tx, caller, execution.workspaceId(), Action.READ,
+                () -> FlowgateException.notFound("Execution " + id + " does not exist"));
         return execution;
     }
 }

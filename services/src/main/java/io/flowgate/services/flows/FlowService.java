@@ -21,6 +21,7 @@ import io.flowgate.core.port.Page;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.workspace.Action;
+import io.flowgate.runtime.component.ComponentCatalog;
 import io.flowgate.runtime.engine.EventFactory;
 import io.flowgate.runtime.engine.Executions;
 import io.flowgate.runtime.engine.FlowCatalog;
@@ -35,6 +36,7 @@ import io.flowgate.services.auth.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,7 @@ public final class FlowService {
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
     private final Store store;
-    private final FlowGraphValidator validator;
+    private final ComponentCatalog components;
     private final FlowQueues queues;
     private final FlowCatalog catalog;
     private final StepDispatcher dispatcher;
@@ -57,10 +59,10 @@ public final class FlowService {
     private final Clock clock;
     private final List<FlowLifecycle> lifecycle;
 
-    public FlowService(Store store, FlowGraphValidator validator, FlowQueues queues, FlowCatalog catalog,
+    public FlowService(Store store, ComponentCatalog components, FlowQueues queues, FlowCatalog catalog,
                        StepDispatcher dispatcher, EventFactory events, IdGenerator ids, Clock clock, List<FlowLifecycle> lifecycle) {
         this.store = store;
-        this.validator = validator;
+        this.components = components;
         this.queues = queues;
         this.catalog = catalog;
         this.dispatcher = dispatcher;
@@ -76,12 +78,14 @@ public final class FlowService {
         }
         String name = Names.require(draft.name(), "attributes.name");
         FlowType type = draft.type() == null ? FlowType.ORDINARY : FlowType.fromWire(draft.type());
-        FlowGraph graph = checkGraph(draft.graph());
+        store.read(tx -> Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS));
+        FlowGraph graph = checkGraph(draft.workspaceId(), draft.graph());
         var now = clock.instant();
         Flow flow = new Flow(ids.next(), draft.workspaceId(), name, type, FlowStatus.INACTIVE, graph, draft.cron(), 1, now, now);
         checkSchedule(flow);
         return store.transact(tx -> {
             Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS);
+            checkCredentials(tx, flow.workspaceId(), graph);
             tx.flows().insert(flow, caller.userId());
             activity(tx, flow, ActivityType.CREATED, caller);
             return flow;
@@ -89,14 +93,19 @@ public final class FlowService {
     }
 
     public Flow update(Caller caller, UUID id, FlowDraft draft) {
+        Flow before = store.read(tx -> writable(tx, caller, id, Action.WRITE_FLOWS));
+        FlowGraph graph = draft.graph() == null ? null : checkGraph(before.workspaceId(), draft.graph());
         return store.transact(tx -> {
             Flow current = writable(tx, caller, id, Action.WRITE_FLOWS);
             Flow changed = current.withDefinition(
                     draft.name() == null ? current.name() : Names.require(draft.name(), "attributes.name"),
                     draft.type() == null ? current.type() : FlowType.fromWire(draft.type()),
-                    draft.graph() == null ? current.graph() : checkGraph(draft.graph()),
+                    graph == null ? current.graph() : graph,
                     draft.cron() == null ? current.cron() : draft.cron(), clock.instant());
             checkSchedule(changed);
+            if (graph != null) {
+                checkCredentials(tx, current.workspaceId(), graph);
+            }
             tx.flows().update(changed, true, caller.userId());
             activity(tx, changed, ActivityType.UPDATED, caller);
             return changed;
@@ -133,13 +142,20 @@ public final class FlowService {
         return store.read(tx -> readable(tx, caller, id));
     }
 
-    public Page.Result<Flow> list(Caller caller, FlowRepository.Filter filter, Page page) {
+    /**
+     * The flows matching {@code filter} in the workspaces it names (each must be readable by the caller),
+     * or, when it names none, in every workspace the caller belongs to.
+     */
+    public Page.Result<Flow> list(Caller caller, FlowRepository.Filter filter, FlowRepository.Order order, Page page) {
         return store.read(tx -> {
-            if (filter.workspaceId() == null) {
-                throw FlowgateException.invalid("workspace_id is required to list flows");
+            List<UUID> workspaces = filter.workspaceIds();
+            if (workspaces == null) {
+                workspaces = Access.readableWorkspaces(tx, caller);
+            } else {
+                workspaces.forEach(workspace -> Access.require(tx, caller, workspace, Action.READ));
             }
-            Access.require(tx, caller, filter.workspaceId(), Action.READ);
-            return tx.flows().list(filter, page);
+            var scoped = new FlowRepository.Filter(workspaces, filter.status(), filter.nameContains());
+            return tx.flows().list(scoped, order, page);
         });
     }
 
@@ -214,11 +230,7 @@ public final class FlowService {
 
     private Flow readable(StoreTx tx, Caller caller, UUID id) {
         Flow flow = tx.flows().find(id).orElseThrow(() -> notFound(id));
-        try {
-            Access.require(tx, caller, flow.workspaceId(), Action.READ);
-        } catch (FlowgateException e) {
-            throw e.kind() == FlowgateException.Kind.NOT_FOUND ? notFound(id) : e;
-        }
+        Access.requireFor(tx, caller, flow.workspaceId(), Action.READ, () -> notFound(id));
         return flow;
     }
 
@@ -239,10 +251,25 @@ public final class FlowService {
         }
     }
 
-    private FlowGraph checkGraph(JsonNode json) {
+    private FlowGraph checkGraph(UUID workspaceId, JsonNode json) {
         FlowGraph graph = FlowGraphJson.read(json, "/data/attributes/graph");
-        validator.validate(graph, "/data/attributes/graph");
+        new FlowGraphValidator(components.forWorkspace(workspaceId)).validate(graph, "/data/attributes/graph");
         return graph;
+    }
+
+    /** Every node's {@code credentials_id} names a credential of the flow's own workspace. */
+    private static void checkCredentials(StoreTx tx, UUID workspaceId, FlowGraph graph) {
+        List<FlowgateException.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            UUID credential = graph.nodes().get(i).credentialsId();
+            if (credential != null && tx.credentials().find(workspaceId, credential).isEmpty()) {
+                problems.add(FlowgateException.Problem.at("/data/attributes/graph/nodes/" + i + "/credentials_id",
+                        "no credential " + credential + " in this workspace"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw FlowgateException.unprocessable("Invalid flow graph", problems);
+        }
     }
 
     private static FlowgateException notFound(UUID id) {

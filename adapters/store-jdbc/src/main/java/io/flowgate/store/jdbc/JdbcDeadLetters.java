@@ -1,6 +1,7 @@
 package io.flowgate.store.jdbc;
 
 import io.flowgate.core.port.DeadLetters;
+import io.flowgate.core.port.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,6 +30,12 @@ final class JdbcDeadLetters implements DeadLetters {
         Object[] args = workspaceId == null ? new Object[0] : new Object[] {workspaceId};
         return sql.query("SELECT " + COLUMNS + " FROM dead_letters" + where + " ORDER BY created_at DESC LIMIT " + limit,
                 JdbcDeadLetters::letter, args);
+    }
+
+    @Override
+    public Page.Result<DeadLetter> page(UUID workspaceId, Page page) {
+        return sql.page(COLUMNS, "dead_letters WHERE workspace_id = ?", "created_at DESC, id DESC", JdbcDeadLetters::letter,
+                page, workspaceId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.flowgate.store.jdbc;
 
+import io.flowgate.core.Json;
 import io.flowgate.core.flow.Flow;
 import io.flowgate.core.flow.FlowGraphJson;
 import io.flowgate.core.flow.FlowStatus;
@@ -75,25 +76,47 @@ final class JdbcFlows implements FlowRepository {
     }
 
     @Override
-    public Page.Result<Flow> list(Filter filter, Page page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    public Page.Result<Flow> list(Filter filter, Order order, Page page) {
+        StringBuilder where = new StringBuilder("flows f WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (filter.workspaceId() != null) {
-            where.append(" AND f.workspace_id = ?");
-            args.add(filter.workspaceId());
+        if (filter.workspaceIds() != null) {
+            if (filter.workspaceIds().isEmpty()) {
+                return new Page.Result<>(List.of(), 0, page);
+            }
+            where.append(" AND f.workspace_id IN (").append(JdbcExecutions.placeholders(filter.workspaceIds().size())).append(')');
+            args.addAll(filter.workspaceIds());
         }
         if (filter.status() != null) {
             where.append(" AND f.status = ?");
             args.add(filter.status());
         }
         if (filter.nameContains() != null) {
-            where.append(" AND LOWER(f.name) LIKE ?");
-            args.add("%" + filter.nameContains().toLowerCase(Locale.ROOT) + "%");
+            where.append(" AND LOWER(f.name) LIKE ? ESCAPE '\\'");
+            args.add("%" + likeEscaped(filter.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
-        long total = sql.count("SELECT COUNT(*) FROM flows f" + where, args.toArray());
-        List<Flow> items = sql.query("SELECT " + COLUMNS + " FROM flows f" + where + " ORDER BY f.created_at, f.id LIMIT "
-                + page.size() + " OFFSET " + page.offset(), JdbcFlows::flow, args.toArray());
-        return new Page.Result<>(items, total, page);
+        return sql.page(COLUMNS, where.toString(), orderBy(order), JdbcFlows::flow, page, args.toArray());
+    }
+
+    @Override
+    public List<String> namesReferencing(UUID workspaceId, String key, String value) {
+        String fragment = Json.text(Json.object().put(key, value));
+        String pair = fragment.substring(1, fragment.length() - 1);
+        return sql.query("SELECT f.name FROM flows f WHERE f.workspace_id = ? AND f.graph LIKE ? ESCAPE '\\' ORDER BY f.name",
+                row -> row.getString(1), workspaceId, "%" + likeEscaped(pair) + "%");
+    }
+
+    private static String orderBy(Order order) {
+        String column = switch (order) {
+            case NAME, NAME_DESC -> "LOWER(f.name)";
+            case CREATED, CREATED_DESC -> "f.created_at";
+            case UPDATED, UPDATED_DESC -> "f.updated_at";
+        };
+        String direction = order.descending() ? " DESC" : "";
+        return column + direction + ", f.id" + direction;
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.flowgate.store.jdbc;
 
+import io.flowgate.core.port.ComponentRepository;
+import io.flowgate.core.port.CredentialRepository;
 import io.flowgate.core.port.DeadLetters;
+import io.flowgate.core.port.RecipeRepository;
 import io.flowgate.core.port.EventLog;
 import io.flowgate.core.port.ExecutionRepository;
 import io.flowgate.core.port.FlowRepository;
@@ -79,5 +82,20 @@ final class JdbcTx implements StoreTx {
     @Override
     public Schedules schedules() {
         return new JdbcSchedules(sql);
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        return new JdbcCredentials(sql);
+    }
+
+    @Override
+    public RecipeRepository recipes() {
+        return new JdbcRecipes(sql);
+    }
+
+    @Override
+    public ComponentRepository components() {
+        return new JdbcComponents(sql);
     }
 }

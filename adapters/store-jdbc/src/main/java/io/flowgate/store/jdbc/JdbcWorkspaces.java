@@ -77,6 +77,17 @@ final class JdbcWorkspaces implements WorkspaceRepository {
     }
 
     @Override
+    public Page.Result<Member> members(UUID workspaceId, Page page) {
+        return sql.page("workspace_id, user_id, roles, created_at", "members WHERE workspace_id = ?", "created_at, user_id",
+                JdbcWorkspaces::member, page, workspaceId);
+    }
+
+    @Override
+    public void lock(UUID id) {
+        sql.query("SELECT id FROM workspaces WHERE id = ? FOR UPDATE", row -> row.getObject(1), id);
+    }
+
+    @Override
     public void deleteMember(UUID workspaceId, UUID userId) {
         sql.update("DELETE FROM members WHERE workspace_id = ? AND user_id = ?", workspaceId, userId);
     }

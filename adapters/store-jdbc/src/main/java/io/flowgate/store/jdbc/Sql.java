@@ -2,6 +2,7 @@ package io.flowgate.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.core.Json;
+import io.flowgate.core.port.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +76,18 @@ final class Sql {
 
     long count(String sql, Object... args) {
         return queryOne(sql, row -> row.getLong(1), args).orElse(0L);
+    }
+
+    /**
+     * One page of {@code SELECT columns FROM fromAndWhere ORDER BY orderBy} with the total count of all pages;
+     * {@code args} are the parameters of {@code fromAndWhere}.
+     */
+    <T> Page.Result<T> page(String columns, String fromAndWhere, String orderBy, RowMapper<T> mapper, Page page,
+                            Object... args) {
+        long total = count("SELECT COUNT(*) FROM " + fromAndWhere, args);
+        List<T> items = query("SELECT " + columns + " FROM " + fromAndWhere + " ORDER BY " + orderBy
+                + " LIMIT " + page.size() + " OFFSET " + page.offset(), mapper, args);
+        return new Page.Result<>(items, total, page);
     }
 
     private static void bind(PreparedStatement statement, Object[] args) throws SQLException {

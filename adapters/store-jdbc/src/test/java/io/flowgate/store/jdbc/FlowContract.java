@@ -12,10 +12,12 @@ import io.flowgate.core.flow.Flow;
 import io.flowgate.core.flow.FlowStatus;
 import io.flowgate.core.flow.FlowType;
 import io.flowgate.core.port.FlowRepository.Filter;
+import io.flowgate.core.port.FlowRepository.Order;
 import io.flowgate.core.port.Page;
 import io.flowgate.core.workspace.User;
 import io.flowgate.core.workspace.Workspace;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -86,16 +88,16 @@ interface FlowContract extends StoreAccess {
             }
         });
 
-        Page.Result<Flow> page1 = read(tx -> tx.flows().list(new Filter(workspace.id(), null, null), new Page(1, 2)));
+        Page.Result<Flow> page1 = read(tx -> tx.flows().list(new Filter(List.of(workspace.id()), null, null), Order.CREATED, new Page(1, 2)));
         assertThat(page1.items()).containsExactly(alpha, beta);
         assertThat(page1.total()).isEqualTo(3);
         assertThat(page1.hasNext()).isTrue();
-        assertThat(read((StoreTx tx) -> tx.flows().list(new Filter(workspace.id(), null, null), new Page(2, 2))).items())
+        assertThat(read((StoreTx tx) -> tx.flows().list(new Filter(List.of(workspace.id()), null, null), Order.CREATED, new Page(2, 2))).items())
                 .containsExactly(alphaShipping);
-        assertThat(list(new Filter(workspace.id(), null, "alpha")).items())
+        assertThat(list(new Filter(List.of(workspace.id()), null, "alpha")).items())
                 .containsExactly(alpha, alphaShipping);
-        assertThat(list(new Filter(workspace.id(), FlowStatus.ACTIVE.wire(), null)).items()).containsExactly(beta);
-        assertThat(list(new Filter(workspace.id(), FlowStatus.INACTIVE.wire(), "ALPHA")).total()).isEqualTo(2);
+        assertThat(list(new Filter(List.of(workspace.id()), FlowStatus.ACTIVE.wire(), null)).items()).containsExactly(beta);
+        assertThat(list(new Filter(List.of(workspace.id()), FlowStatus.INACTIVE.wire(), "ALPHA")).total()).isEqualTo(2);
         assertThat(list(new Filter(null, null, "alpha elsewhere")).items())
                 .containsExactly(elsewhere);
     }
@@ -134,6 +136,6 @@ interface FlowContract extends StoreAccess {
     }
 
     private Page.Result<Flow> list(Filter filter) {
-        return read(tx -> tx.flows().list(filter, Page.first()));
+        return read(tx -> tx.flows().list(filter, Order.CREATED, Page.first()));
     }
 }
