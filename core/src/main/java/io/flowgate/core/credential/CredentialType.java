@@ -1,10 +1,11 @@
 package io.flowgate.core.credential;
 
+import io.flowgate.core.WireWord;
 import io.flowgate.core.FlowgateException;
 import java.util.List;
 
 /** What a credential is for, and the keys each type needs (a custom credential holds any keys). */
-public enum CredentialType {
+public enum CredentialType implements WireWord {
     BASIC("basic", List.of("username", "password")),
     API_KEY("apiKey", List.of("value")),
     HMAC("hmac", List.of("secret")),
@@ -19,6 +20,7 @@ public enum CredentialType {
         this.requiredKeys = requiredKeys;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
@@ -28,12 +30,8 @@ public enum CredentialType {
     }
 
     public static CredentialType fromWire(String value) {
-        for (CredentialType type : values()) {
-            if (type.wire.equals(value)) {
-                return type;
-            }
-        }
-        throw FlowgateException.unprocessable("Unknown credential type", List.of(FlowgateException.Problem.at(
-                "/data/attributes/type", "expected basic, apiKey, hmac, bearer or custom, got '" + value + "'")));
+        return WireWord.parse(CredentialType.class, value)
+                .orElseThrow(() -> FlowgateException.unprocessable("Unknown credential type", List.of(FlowgateException.Problem.at(
+                "/data/attributes/type", "expected basic, apiKey, hmac, bearer or custom, got '" + value + "'"))));
     }
 }

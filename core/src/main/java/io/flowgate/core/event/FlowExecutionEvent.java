@@ -1,5 +1,6 @@
 package io.flowgate.core.event;
 
+import io.flowgate.core.WireWord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.Json;
 import io.flowgate.core.Timestamps;
@@ -16,12 +17,8 @@ public record FlowExecutionEvent(UUID eventId, UUID workspaceId, UUID executionI
         implements PlatformEvent {
 
     /** The event's {@code status}: {@code started}, then one terminal status. */
-    public enum Status {
+    public enum Status implements WireWord {
         STARTED, COMPLETED, FAILED, SUSPENDED;
-
-        public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
 
         /** The end status of an execution that ended with {@code status}. */
         public static Status endOf(ExecutionStatus status) {

@@ -1,10 +1,10 @@
 package io.flowgate.core.event;
 
+import io.flowgate.core.WireWord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.Json;
 import io.flowgate.core.Timestamps;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Something changed in a workspace: a flow, credential, component, member or recipe. */
@@ -12,20 +12,14 @@ public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityTyp
                                      ResourceType resourceType, Instant timestamp, UUID resourceId, UUID userId)
         implements PlatformEvent {
 
-    public enum ActivityType {
+    public enum ActivityType implements WireWord {
         CREATED, UPDATED, DELETED, STARTED, STOPPED;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
-    public enum ResourceType {
+    public enum ResourceType implements WireWord {
         FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE;
 
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     @Override

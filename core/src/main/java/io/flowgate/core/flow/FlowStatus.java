@@ -1,19 +1,14 @@
 package io.flowgate.core.flow;
 
+import io.flowgate.core.FlowgateException;
+import io.flowgate.core.WireWord;
+
 /** A flow receives triggers only while it is active; new flows are inactive. */
-public enum FlowStatus {
+public enum FlowStatus implements WireWord {
     ACTIVE, INACTIVE;
 
-    public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     public static FlowStatus fromWire(String value) {
-        for (FlowStatus status : values()) {
-            if (status.wire().equals(value)) {
-                return status;
-            }
-        }
-        throw io.flowgate.core.FlowgateException.invalid("status must be active or inactive, got '" + value + "'");
+        return WireWord.parse(FlowStatus.class, value)
+                .orElseThrow(() -> FlowgateException.invalid("status must be active or inactive, got '" + value + "'"));
     }
 }

@@ -1,21 +1,13 @@
 package io.flowgate.core.flow;
 
+import io.flowgate.core.WireWord;
 import io.flowgate.core.FlowgateException;
-import java.util.Locale;
 
-public enum FlowType {
+public enum FlowType implements WireWord {
     ORDINARY, LONG_RUNNING;
 
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static FlowType fromWire(String value) {
-        for (FlowType type : values()) {
-            if (type.wire().equals(value)) {
-                return type;
-            }
-        }
-        throw FlowgateException.invalid("Flow type must be 'ordinary' or 'long_running', got '" + value + "'");
+        return WireWord.parse(FlowType.class, value)
+                .orElseThrow(() -> FlowgateException.invalid("Flow type must be 'ordinary' or 'long_running', got '" + value + "'"));
     }
 }

@@ -1,5 +1,7 @@
 package io.flowgate.core.port;
 
+import io.flowgate.core.FlowgateException;
+import io.flowgate.core.WireWord;
 import io.flowgate.core.flow.Flow;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,7 @@ public interface FlowRepository {
     }
 
     /** The order of a flow list, as the API's {@code sort} parameter says it ({@code -} for descending). */
-    enum Order {
+    enum Order implements WireWord {
         NAME("name"), NAME_DESC("-name"), CREATED("created_at"), CREATED_DESC("-created_at"),
         UPDATED("updated_at"), UPDATED_DESC("-updated_at");
 
@@ -25,6 +27,7 @@ public interface FlowRepository {
             this.wire = wire;
         }
 
+        @Override
         public String wire() {
             return wire;
         }
@@ -34,13 +37,9 @@ public interface FlowRepository {
         }
 
         public static Order fromWire(String value) {
-            for (Order order : values()) {
-                if (order.wire.equals(value)) {
-                    return order;
-                }
-            }
-            throw io.flowgate.core.FlowgateException.invalid("sort must be one of name, -name, created_at, -created_at, "
-                    + "updated_at, -updated_at; got '" + value + "'");
+            return WireWord.parse(Order.class, value)
+                    .orElseThrow(() -> FlowgateException.invalid("sort must be one of name, -name, created_at, -created_at, "
+                    + "updated_at, -updated_at; got '" + value + "'"));
         }
     }
 
