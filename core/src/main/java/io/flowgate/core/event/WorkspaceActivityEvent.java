@@ -14,12 +14,10 @@ public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityTyp
 
     public enum ActivityType implements WireWord {
         CREATED, UPDATED, DELETED, STARTED, STOPPED;
-
     }
 
     public enum ResourceType implements WireWord {
         FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE;
-
     }
 
     @Override
