@@ -70,7 +70,8 @@ public final class ExecutionEngine implements AutoCloseable {
             return;
         }
         dispatcher.sendAll(chain.getLast().outcome().sendNow()).join();
-        if (recorded.ended() != null) {
+        boolean replied = chain.stream().anyMatch(ran -> ran.reply() != null);
+        if (recorded.ended() != null && !replied) {
             replyEnd(message, recorded.ended());
         }
     }
