@@ -1,6 +1,10 @@
 package io.flowgate.app;
 
+import io.flowgate.amqp.AmqpBus;
 import io.flowgate.core.Ids;
+import io.flowgate.core.subscription.RetrySchedule;
+import io.flowgate.delivery.HttpWebhookSender;
+import io.flowgate.delivery.PrivateAddressGuard;
 import io.flowgate.http.Authenticated;
 import io.flowgate.http.ComponentRoutes;
 import io.flowgate.http.DocumentRoutes;
@@ -10,6 +14,7 @@ import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
 import io.flowgate.http.OperationsRoutes;
 import io.flowgate.http.SlowClientGuard;
+import io.flowgate.http.SubscriptionRoutes;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
 import io.flowgate.http.WorkspaceRoutes;
@@ -23,9 +28,15 @@ import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
+import io.flowgate.runtime.delivery.AttemptLedger;
+import io.flowgate.runtime.delivery.DeliveryPlanner;
+import io.flowgate.runtime.delivery.DeliveryWorker;
+import io.flowgate.runtime.events.AmqpEventRelay;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
+import io.flowgate.runtime.events.Retention;
 import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.runtime.support.ClusterLease;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
 import io.flowgate.services.auth.UserService;
@@ -34,6 +45,8 @@ import io.flowgate.services.events.EventService;
 import io.flowgate.services.executions.ExecutionService;
 import io.flowgate.services.flows.FlowLifecycle;
 import io.flowgate.services.flows.FlowService;
+import io.flowgate.services.subscriptions.DeliveryService;
+import io.flowgate.services.subscriptions.SubscriptionService;
 import io.flowgate.core.flow.Flow;
 import io.flowgate.services.ingress.AdmissionControl;
 import io.flowgate.services.ingress.FlowDirectory;
@@ -104,7 +117,7 @@ public final class Node implements AutoCloseable {
         EventFactory events = new EventFactory(ids, clock);
         CredentialVault credentials = CredentialVault.NONE;
 
-        EventHub hub = new EventHub(store);
+        EventHub hub = new EventHub(store, config.delivery().streamBuffer());
         EventFeed feed = new EventFeed(store);
         feed.listen(hub::publish);
         Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(25), feed::poll));
@@ -185,6 +198,39 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
             routes.add(new HttpServer.Mount("/v2/components", new ComponentRoutes(components, authenticated)));
         }
+        // ---- Event delivery: the subscriptions API (API role); outbound webhooks, the AMQP events relay and the
+        // ---- retention of events and deliveries (DELIVERY role). Planner, relay and retention run on one node at a
+        // ---- time (leases); every delivery node sends webhooks.
+        metrics.gauge("flowgate.event.streams.open", hub, EventHub::openStreams);
+        Runnable deliveriesDue = () -> { };
+        if (config.runs(FlowgateConfig.Role.DELIVERY)) {
+            FlowgateConfig.Delivery delivery = config.delivery();
+            HttpWebhookSender sender = keep(new HttpWebhookSender(PrivateAddressGuard.forNode(delivery.allowPrivate())));
+            AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
+                    delivery.disableAfter(), events, clock);
+            DeliveryWorker worker = keep(new DeliveryWorker(store, sender, ledger, clock, nodeId, delivery.concurrency()));
+            deliveriesDue = worker::wake;
+            DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);
+            Loop plannerLoop = keep(Loop.start("delivery-planner", Duration.ofSeconds(1), planner::plan));
+            AmqpBus relayBus = keep(infrastructure.connectBus("flowgate-" + nodeId + "-events", 1));
+            AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, lease(AmqpEventRelay.FOLLOWER, nodeId, clock));
+            Loop relayLoop = keep(Loop.start("amqp-relay", Duration.ofSeconds(1), relay::relay));
+            feed.listen(newEvents -> {
+                plannerLoop.wake();
+                relayLoop.wake();
+            });
+            Retention retention = new Retention(store, lease("retention", nodeId, clock), clock,
+                    Retention.eventsAndDeliveries(config.retention().events()));
+            keep(Loop.start("retention", Duration.ofMinutes(10), retention::sweep));
+        }
+        if (config.runs(FlowgateConfig.Role.API)) {
+            SubscriptionService subscriptions = new SubscriptionService(store,
+                    PrivateAddressGuard.forNode(config.delivery().allowPrivate()), events, ids, clock);
+            routes.add(new HttpServer.Mount("/v2/workspaces", new SubscriptionRoutes(subscriptions,
+                    new DeliveryService(store, ids, clock, deliveriesDue), new Authenticated(auth))));
+        }
+        // ---- end of event delivery
+
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
                 config.http().readTimeout(), Duration.ofSeconds(10)), routes,
@@ -225,6 +271,13 @@ public final class Node implements AutoCloseable {
         }
         infrastructure.close();
         LOG.info("Node stopped");
+    }
+
+    /** A cluster-wide lease, given up when the node stops (after the job using it, which is kept later). */
+    private ClusterLease lease(String name, String nodeId, Clock clock) {
+        ClusterLease lease = new ClusterLease(infrastructure.store, name, nodeId, clock, Duration.ofSeconds(15));
+        running.add(lease::release);
+        return lease;
     }
 
     private <T extends AutoCloseable> T keep(T component) {

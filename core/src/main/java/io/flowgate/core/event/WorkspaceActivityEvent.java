@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Something changed in a workspace: a flow, credential, component, member or recipe. */
+/**
+ * Something changed in a workspace: a flow, credential, component, member or recipe, or (an addition to
+ * the spec's list) an event subscription.
+ */
 public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityType activityType,
                                      ResourceType resourceType, Instant timestamp, UUID resourceId, UUID userId)
         implements PlatformEvent {
@@ -21,7 +24,7 @@ public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityTyp
     }
 
     public enum ResourceType {
-        FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE;
+        FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE, SUBSCRIPTION;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

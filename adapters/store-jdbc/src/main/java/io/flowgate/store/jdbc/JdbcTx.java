@@ -1,14 +1,17 @@
 package io.flowgate.store.jdbc;
 
 import io.flowgate.core.port.DeadLetters;
+import io.flowgate.core.port.DeliveryRepository;
 import io.flowgate.core.port.EventLog;
 import io.flowgate.core.port.ExecutionRepository;
 import io.flowgate.core.port.FlowRepository;
 import io.flowgate.core.port.IdempotencyKeys;
 import io.flowgate.core.port.Leases;
 import io.flowgate.core.port.StoreTx;
+import io.flowgate.core.port.SubscriptionRepository;
 import io.flowgate.core.port.Timers;
 import io.flowgate.core.port.UserRepository;
+import io.flowgate.core.port.Watermarks;
 import io.flowgate.core.port.WorkspaceRepository;
 import java.sql.Connection;
 
@@ -44,6 +47,21 @@ final class JdbcTx implements StoreTx {
     @Override
     public EventLog events() {
         return new JdbcEventLog(sql);
+    }
+
+    @Override
+    public Watermarks watermarks() {
+        return new JdbcWatermarks(sql);
+    }
+
+    @Override
+    public SubscriptionRepository subscriptions() {
+        return new JdbcSubscriptions(sql);
+    }
+
+    @Override
+    public DeliveryRepository deliveries() {
+        return new JdbcDeliveries(sql);
     }
 
     @Override
