@@ -87,6 +87,11 @@ public final class WebhookReceiver implements AutoCloseable {
         scripts.computeIfAbsent(path, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));
     }
 
+    /** Forgets the statuses still scripted for {@code path}: it answers 200 from now on. */
+    public void clear(String path) {
+        scripts.remove(path);
+    }
+
     public List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
