@@ -83,6 +83,7 @@ public final class Node implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final List<AutoCloseable> running = new ArrayList<>();
     private HttpServer http;
+    private EventHub liveStreams;
     private final String adminKey;
     private final boolean adminKeyCreated;
 
@@ -118,6 +119,7 @@ public final class Node implements AutoCloseable {
         CredentialVault credentials = CredentialVault.NONE;
 
         EventHub hub = new EventHub(store, config.delivery().streamBuffer());
+        this.liveStreams = hub;
         EventFeed feed = new EventFeed(store);
         feed.listen(hub::publish);
         Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(25), feed::poll));
@@ -259,6 +261,9 @@ public final class Node implements AutoCloseable {
     /** Stops taking requests, lets in-flight work finish or stay queued, then closes everything. */
     @Override
     public void close() {
+        if (liveStreams != null) {
+            liveStreams.endAll();
+        }
         if (http != null) {
             http.close();
         }

@@ -45,6 +45,11 @@ public final class EventHub {
         streams.remove(stream);
     }
 
+    /** Ends every live stream, e.g. when the node stops: their clients resume elsewhere with Last-Event-ID. */
+    public void endAll() {
+        streams.forEach(stream -> stream.end("The server is stopping"));
+    }
+
     public int openStreams() {
         return streams.size();
     }

@@ -36,7 +36,7 @@ public final class EventStream implements AutoCloseable {
     private final BlockingQueue<StoredEvent> pushed;
     private final ArrayDeque<StoredEvent> fromLog = new ArrayDeque<>();
     private volatile boolean catchingUp = true;
-    private volatile boolean overflowed;
+    private volatile String endReason;
     private volatile boolean closed;
     private volatile Thread reader;
     private boolean readingLog;
@@ -56,18 +56,21 @@ public final class EventStream implements AutoCloseable {
 
     /** Called by the hub for every new event of the platform, in cursor order. */
     void offer(StoredEvent event) {
-        if (closed || overflowed || !accepts(event)) {
+        if (closed || endReason != null || !accepts(event)) {
             return;
         }
         if (!pushed.offer(event) && !catchingUp) {
-            cutOff();
+            end("The consumer fell more than " + buffer + " events behind");
         }
     }
 
-    /** Not while the reader is in the database: an interrupt there would break its connection. */
-    private void cutOff() {
+    /**
+     * Ends the stream: the reader's next call fails with {@code reason}, and a reader that waits or writes
+     * now is interrupted (not while it is in the database: an interrupt there would break its connection).
+     */
+    void end(String reason) {
         synchronized (this) {
-            overflowed = true;
+            endReason = reason;
             Thread thread = reader;
             if (thread != null && !closed && !readingLog) {
                 thread.interrupt();
@@ -79,14 +82,15 @@ public final class EventStream implements AutoCloseable {
 
     /**
      * The next event, waiting up to {@code wait}; empty when none came in time. Throws
-     * {@link IllegalStateException} once the consumer has fallen too far behind.
+     * {@link IllegalStateException} once the stream has ended: the consumer fell too far behind, or the
+     * server is stopping.
      */
     public Optional<StoredEvent> next(Duration wait) throws InterruptedException {
         reader = Thread.currentThread();
-        failIfOverflowed();
+        failIfEnded();
         if (fromLog.isEmpty() && !logDrained) {
             readLogGuarded();
-            failIfOverflowed();
+            failIfEnded();
         }
         if (!fromLog.isEmpty()) {
             return Optional.of(advance(fromLog.poll()));
@@ -94,9 +98,10 @@ public final class EventStream implements AutoCloseable {
         return nextPushed(wait);
     }
 
-    private void failIfOverflowed() {
-        if (overflowed) {
-            throw new IllegalStateException("The consumer fell more than " + buffer + " events behind");
+    private void failIfEnded() {
+        String reason = endReason;
+        if (reason != null) {
+            throw new IllegalStateException(reason);
         }
     }
 
