@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends outbound webhooks with {@code java.net.http} on virtual threads. The whole exchange (connect,
- * answer, the first bytes of the body) must fit in {@link #TIMEOUT}; only the first
+ * answer, the first bytes of the body) must fit in the timeout ({@link #TIMEOUT}); only the first
  * {@link ResponseSnippet#LIMIT} bytes of an answer are read. Redirects are not followed (a redirect is not
  * a success, and could point inside the network). The target is checked by the guard before every send,
  * as a name may resolve elsewhere than when the subscription was made.
@@ -28,12 +28,18 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     private final HttpClient client;
     private final TargetGuard guard;
+    private final Duration timeout;
 
     public HttpWebhookSender(TargetGuard guard) {
+        this(guard, TIMEOUT);
+    }
+
+    public HttpWebhookSender(TargetGuard guard, Duration timeout) {
         this.guard = guard;
+        this.timeout = timeout;
         this.client = HttpClient.newBuilder()
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(TIMEOUT)
+                .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -49,11 +55,11 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         }
         CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(httpRequest(request), info -> new ResponseSnippet());
         try {
-            HttpResponse<String> response = exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(response.statusCode(), millisSince(started), response.body(), null);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return failure(started, "No answer within " + TIMEOUT.toSeconds() + " s");
+            return failure(started, noAnswer());
         } catch (ExecutionException e) {
             return failure(started, describe(e.getCause()));
         } catch (InterruptedException e) {
@@ -63,9 +69,9 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         }
     }
 
-    private static HttpRequest httpRequest(Request request) {
+    private HttpRequest httpRequest(Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("user-agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
@@ -80,9 +86,13 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         return e.problems().isEmpty() ? e.getMessage() : e.problems().getFirst().detail();
     }
 
-    private static String describe(Throwable cause) {
+    private String noAnswer() {
+        return "No answer within " + timeout.toMillis() + " ms";
+    }
+
+    private String describe(Throwable cause) {
         if (cause instanceof HttpTimeoutException) {
-            return "No answer within " + TIMEOUT.toSeconds() + " s";
+            return noAnswer();
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);

@@ -142,8 +142,9 @@ final class JdbcDeliveries implements DeliveryRepository {
 
     @Override
     public int deleteCreatedBefore(Instant before, int limit) {
-        return sql.update("DELETE FROM deliveries WHERE seq IN (SELECT seq FROM deliveries WHERE created_at < ? ORDER BY seq LIMIT "
-                + limit + ")", before);
+        List<Long> batch = sql.query("SELECT seq FROM deliveries WHERE created_at < ? ORDER BY created_at LIMIT " + limit,
+                row -> row.getLong(1), before);
+        return sql.deleteByKeys("deliveries", "seq", batch);
     }
 
     private static String prefixed(String alias) {
