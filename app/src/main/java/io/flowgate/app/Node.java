@@ -209,7 +209,8 @@ public final class Node implements AutoCloseable {
             FlowgateConfig.Delivery delivery = config.delivery();
             HttpWebhookSender sender = keep(new HttpWebhookSender(PrivateAddressGuard.forNode(delivery.allowPrivate())));
             AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
-                    delivery.disableAfter(), events, clock);
+                    delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
+                            "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
             DeliveryWorker worker = keep(new DeliveryWorker(store, sender, ledger, clock, nodeId, delivery.concurrency()));
             deliveriesDue = worker::wake;
             DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);

@@ -13,7 +13,9 @@ import io.flowgate.runtime.engine.EventFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Records the outcome of one attempt, in one transaction: the attempt, the delivery's next state (done,
@@ -27,30 +29,34 @@ public final class AttemptLedger {
     private final Duration disableAfter;
     private final EventFactory events;
     private final Clock clock;
+    private final Consumer<DeliveryAttempt> recorded;
 
-    public AttemptLedger(Store store, RetrySchedule schedule, Duration disableAfter, EventFactory events, Clock clock) {
+    /** {@code recorded} hears of every attempt once it is stored (metrics). */
+    public AttemptLedger(Store store, RetrySchedule schedule, Duration disableAfter, EventFactory events, Clock clock,
+                         Consumer<DeliveryAttempt> recorded) {
         this.store = store;
         this.schedule = schedule;
         this.disableAfter = disableAfter;
         this.events = events;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     public void record(Subscription subscription, UUID deliveryId, WebhookSender.Outcome outcome, Instant startedAt) {
-        store.transact(tx -> {
-            tx.deliveries().lock(deliveryId).ifPresent(delivery -> record(tx, subscription, delivery, outcome, startedAt));
-            return null;
-        });
+        Optional<DeliveryAttempt> attempt = store.transact(tx -> tx.deliveries().lock(deliveryId)
+                .map(delivery -> record(tx, subscription, delivery, outcome, startedAt)));
+        attempt.ifPresent(recorded);
     }
 
-    private void record(StoreTx tx, Subscription subscription, Delivery delivery, WebhookSender.Outcome outcome, Instant startedAt) {
+    private DeliveryAttempt record(StoreTx tx, Subscription subscription, Delivery delivery, WebhookSender.Outcome outcome,
+                                   Instant startedAt) {
         DeliveryAttempt attempt = outcome.asAttempt(tx.deliveries().attemptCount(delivery.id()) + 1, startedAt);
         tx.deliveries().recordAttempt(delivery.id(), attempt);
         Instant now = clock.instant();
         if (attempt.succeeded()) {
             tx.deliveries().update(delivery.succeeded());
             tx.subscriptions().markHealthy(subscription.id());
-            return;
+            return attempt;
         }
         tx.deliveries().update(delivery.failed(schedule, now));
         tx.subscriptions().markFailing(subscription.id(), startedAt);
@@ -58,5 +64,6 @@ public final class AttemptLedger {
             tx.events().append(events.activity(subscription.workspaceId(), ActivityType.UPDATED, ResourceType.SUBSCRIPTION,
                     subscription.id(), null));
         }
+        return attempt;
     }
 }
