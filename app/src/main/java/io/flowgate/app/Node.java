@@ -211,7 +211,7 @@ public final class Node implements AutoCloseable {
             AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
                     delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
                             "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
-            DeliveryWorker worker = keep(new DeliveryWorker(store, sender, ledger, clock, nodeId, delivery.concurrency()));
+            DeliveryWorker worker = keep(DeliveryWorker.start(store, sender, ledger, clock, nodeId, delivery.concurrency()));
             deliveriesDue = worker::wake;
             DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);
             Loop plannerLoop = keep(Loop.start("delivery-planner", Duration.ofSeconds(1), planner::plan));

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final String USER_AGENT = "Flowgate-Webhooks/1.0";
 
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final TargetGuard guard;
     private final Duration timeout;
@@ -38,7 +40,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         this.guard = guard;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(threads)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -105,5 +107,6 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     @Override
     public void close() {
         client.close();
+        threads.close();
     }
 }

@@ -40,10 +40,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore slots;
     private final int concurrency;
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
-    private final Loop loop;
+    private volatile Loop loop;
     private volatile boolean closed;
 
-    public DeliveryWorker(Store store, WebhookSender sender, AttemptLedger ledger, Clock clock, String nodeId, int concurrency) {
+    private DeliveryWorker(Store store, WebhookSender sender, AttemptLedger ledger, Clock clock, String nodeId, int concurrency) {
         this.store = store;
         this.sender = sender;
         this.ledger = ledger;
@@ -51,12 +51,22 @@ public final class DeliveryWorker implements AutoCloseable {
         this.nodeId = nodeId;
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
-        this.loop = Loop.start("delivery-worker", Duration.ofMillis(100), this::sendDue);
+    }
+
+    /** A worker that looks for due deliveries every 100 ms, and at once when woken. */
+    public static DeliveryWorker start(Store store, WebhookSender sender, AttemptLedger ledger, Clock clock, String nodeId,
+                                       int concurrency) {
+        DeliveryWorker worker = new DeliveryWorker(store, sender, ledger, clock, nodeId, concurrency);
+        worker.loop = Loop.start("delivery-worker", Duration.ofMillis(100), worker::sendDue);
+        return worker;
     }
 
     /** Looks for due deliveries now (new ones were planned, or one was resent). */
     public void wake() {
-        loop.wake();
+        Loop running = loop;
+        if (running != null) {
+            running.wake();
+        }
     }
 
     /** Claims due deliveries for the free slots and starts sending them; returns how many. */
@@ -77,7 +87,7 @@ public final class DeliveryWorker implements AutoCloseable {
                             delivery.delivery().id(), e.toString());
                 } finally {
                     slots.release();
-                    loop.wake();
+                    wake();
                 }
             });
         }
