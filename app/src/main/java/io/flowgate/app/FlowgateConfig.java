@@ -1,9 +1,11 @@
 package io.flowgate.app;
 
+import io.flowgate.core.subscription.RetrySchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
  * docs/configuration.md) and validated: a bad value stops the start with one line naming the variable.
  */
 public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database database, String adminToken,
-                             Set<Role> roles, Runtime runtime, Retention retention, String nodeId, Management management) {
+                             Set<Role> roles, Runtime runtime, Retention retention, String nodeId, Management management,
+                             Delivery delivery) {
 
     /** The parts of the platform a node can run. */
     public enum Role { INGRESS, API, WORKER, DELIVERY }
@@ -54,6 +57,18 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
         }
     }
 
+    /**
+     * Event delivery: outbound webhooks ({@code allowPrivate} targets, the retry schedule, how long a
+     * subscription may fail before it is disabled, requests in flight per node) and live streams (how many
+     * events an SSE client may fall behind before it is cut off).
+     */
+    public record Delivery(boolean allowPrivate, List<Duration> retrySchedule, Duration disableAfter, int concurrency,
+                           int streamBuffer) {
+        public Delivery {
+            retrySchedule = List.copyOf(retrySchedule);
+        }
+    }
+
     public static FlowgateConfig fromEnvironment(Map<String, String> environment) {
         Settings s = Settings.from(environment);
         Http http = new Http(s.text("FLOWGATE_HTTP_HOST", "0.0.0.0"), s.integer("FLOWGATE_HTTP_PORT", 8080, 0, 65535),
@@ -76,7 +91,7 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
                         s.integer("FLOWGATE_WORKSPACE_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE)),
                 new Retention(s.days("FLOWGATE_EXECUTION_RETENTION_DAYS", 30), s.days("FLOWGATE_STEP_INPUT_RETENTION_DAYS", 5),
                         s.days("FLOWGATE_EVENT_RETENTION_DAYS", 30)),
-                s.optional("FLOWGATE_NODE_ID"), management);
+                s.optional("FLOWGATE_NODE_ID"), management, delivery(s));
     }
 
     /** The secret key as configured: the base64 of 32 bytes. */
@@ -95,6 +110,14 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
                     + "'openssl rand -base64 32'), got " + key.length + " bytes");
         }
         return value;
+    }
+
+    private static Delivery delivery(Settings s) {
+        return new Delivery(s.flag("FLOWGATE_DELIVERY_ALLOW_PRIVATE", false),
+                s.durations("FLOWGATE_DELIVERY_RETRY_SCHEDULE", RetrySchedule.STANDARD),
+                s.duration("FLOWGATE_DELIVERY_DISABLE_AFTER", Duration.ofDays(5)),
+                s.integer("FLOWGATE_DELIVERY_CONCURRENCY", 64, 1, 10_000),
+                s.integer("FLOWGATE_EVENT_STREAM_BUFFER", 10_000, 1, 1_000_000));
     }
 
     static Set<Role> roles(String value) {
@@ -119,6 +142,6 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
 
     public FlowgateConfig withHttpPort(int port) {
         return new FlowgateConfig(new Http(http.host(), port, http.maxBodyBytes(), http.maxHeaderBytes(), http.readTimeout()),
-                dataDir, broker, database, adminToken, roles, runtime, retention, nodeId, management);
+                dataDir, broker, database, adminToken, roles, runtime, retention, nodeId, management, delivery);
     }
 }

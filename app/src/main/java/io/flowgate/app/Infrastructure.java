@@ -12,11 +12,24 @@ final class Infrastructure implements AutoCloseable {
     final EmbeddedBroker embeddedBroker;
     final AmqpBus bus;
     final JdbcStore store;
+    private final String amqpUri;
+    private final Map<String, Object> queueArguments;
 
-    private Infrastructure(EmbeddedBroker embeddedBroker, AmqpBus bus, JdbcStore store) {
+    private Infrastructure(EmbeddedBroker embeddedBroker, AmqpBus bus, JdbcStore store, String amqpUri,
+                           Map<String, Object> queueArguments) {
         this.embeddedBroker = embeddedBroker;
         this.bus = bus;
         this.store = store;
+        this.amqpUri = amqpUri;
+        this.queueArguments = queueArguments;
+    }
+
+    /**
+     * A second connection to the broker for one purpose, e.g. a bus that publishes on a single channel so
+     * that its messages keep their order; the caller closes it.
+     */
+    AmqpBus connectBus(String connectionName, int publisherChannels) {
+        return AmqpBus.connect(new AmqpBus.Settings(amqpUri, connectionName, publisherChannels, queueArguments));
     }
 
     static Infrastructure start(FlowgateConfig config, DataDirectory data, String adminKey, String nodeId) {
@@ -36,7 +49,7 @@ final class Infrastructure implements AutoCloseable {
                     config.database().embedded() ? "sa" : config.database().user(),
                     config.database().embedded() ? "" : config.database().password(),
                     config.database().poolSize(), Duration.ofSeconds(5)));
-            return new Infrastructure(broker, bus, store);
+            return new Infrastructure(broker, bus, store, amqpUri, queueArguments);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();

@@ -1,6 +1,10 @@
 package io.flowgate.app;
 
+import io.flowgate.amqp.AmqpBus;
 import io.flowgate.core.Ids;
+import io.flowgate.core.subscription.RetrySchedule;
+import io.flowgate.delivery.HttpWebhookSender;
+import io.flowgate.delivery.PrivateAddressGuard;
 import io.flowgate.http.Authenticated;
 import io.flowgate.http.DocumentRoutes;
 import io.flowgate.http.EventRoutes;
@@ -8,6 +12,8 @@ import io.flowgate.http.ExecutionRoutes;
 import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
 import io.flowgate.http.OperationsRoutes;
+import io.flowgate.http.SlowClientGuard;
+import io.flowgate.http.SubscriptionRoutes;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
 import io.flowgate.http.WorkspaceRoutes;
@@ -18,13 +24,19 @@ import io.flowgate.runtime.engine.ExecutionEngine;
 import io.flowgate.runtime.engine.FlowCatalog;
 import io.flowgate.runtime.engine.FlowConsumers;
 import io.flowgate.runtime.engine.FlowQueues;
-import io.flowgate.runtime.engine.RetentionJob;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
+import io.flowgate.runtime.delivery.AttemptLedger;
+import io.flowgate.runtime.delivery.DeliveryPlanner;
+import io.flowgate.runtime.delivery.DeliveryWorker;
+import io.flowgate.runtime.events.AmqpEventRelay;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
 import io.flowgate.runtime.schedule.Scheduler;
+import io.flowgate.runtime.events.Retention;
+import io.flowgate.runtime.flow.FlowGraphValidator;
+import io.flowgate.runtime.support.ClusterLease;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
 import io.flowgate.services.auth.UserService;
@@ -33,6 +45,8 @@ import io.flowgate.services.events.EventService;
 import io.flowgate.services.executions.ExecutionService;
 import io.flowgate.services.flows.FlowLifecycle;
 import io.flowgate.services.flows.FlowService;
+import io.flowgate.services.subscriptions.DeliveryService;
+import io.flowgate.services.subscriptions.SubscriptionService;
 import io.flowgate.core.flow.Flow;
 import io.flowgate.services.ingress.AdmissionControl;
 import io.flowgate.services.ingress.FlowDirectory;
@@ -69,6 +83,7 @@ public final class Node implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final List<AutoCloseable> running = new ArrayList<>();
     private HttpServer http;
+    private EventHub liveStreams;
     private final String adminKey;
     private final boolean adminKeyCreated;
 
@@ -105,7 +120,8 @@ public final class Node implements AutoCloseable {
         CredentialVault credentials = management.credentials();
         FlowCatalog catalog = new FlowCatalog(store, management.components());
 
-        EventHub hub = new EventHub(store);
+        EventHub hub = new EventHub(store, config.delivery().streamBuffer());
+        this.liveStreams = hub;
         EventFeed feed = new EventFeed(store);
         feed.listen(hub::publish);
         Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(50), feed::poll));
@@ -114,9 +130,11 @@ public final class Node implements AutoCloseable {
         store.whenEventsCommitted(sequencerLoop::wake);
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);
-        RetentionJob retention = new RetentionJob(store, clock, new RetentionJob.Periods(config.retention().executions(),
-                config.retention().stepInputs(), WebhookIngress.Settings.DEFAULT.idempotencyWindow()), nodeId);
-        keep(Loop.start("retention", Duration.ofMinutes(10), retention::runOnce));
+        List<Retention.Sweep> sweeps = new ArrayList<>(Retention.executions(config.retention().executions(),
+                config.retention().stepInputs(), WebhookIngress.Settings.DEFAULT.idempotencyWindow()));
+        sweeps.addAll(Retention.eventsAndDeliveries(config.retention().events()));
+        Retention retention = new Retention(store, lease("retention", nodeId, clock), clock, sweeps);
+        keep(Loop.start("retention", Duration.ofMinutes(10), retention::sweep));
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
             ExecutionEngine engine = keep(new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
@@ -195,6 +213,36 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
             routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
         }
+        // ---- Event delivery: the subscriptions API (API role); outbound webhooks and the AMQP events relay
+        // ---- (DELIVERY role). Planner and relay run on one node at a time (leases); every delivery node sends webhooks.
+        metrics.gauge("flowgate.event.streams.open", hub, EventHub::openStreams);
+        Runnable deliveriesDue = () -> { };
+        if (config.runs(FlowgateConfig.Role.DELIVERY)) {
+            FlowgateConfig.Delivery delivery = config.delivery();
+            HttpWebhookSender sender = keep(new HttpWebhookSender(PrivateAddressGuard.forNode(delivery.allowPrivate())));
+            AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
+                    delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
+                            "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
+            DeliveryWorker worker = keep(DeliveryWorker.start(store, sender, ledger, clock, nodeId, delivery.concurrency()));
+            deliveriesDue = worker::wake;
+            DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);
+            Loop plannerLoop = keep(Loop.start("delivery-planner", Duration.ofSeconds(1), planner::plan));
+            AmqpBus relayBus = keep(infrastructure.connectBus("flowgate-" + nodeId + "-events", 1));
+            AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, lease(AmqpEventRelay.FOLLOWER, nodeId, clock));
+            Loop relayLoop = keep(Loop.start("amqp-relay", Duration.ofSeconds(1), relay::relay));
+            feed.listen(newEvents -> {
+                plannerLoop.wake();
+                relayLoop.wake();
+            });
+        }
+        if (config.runs(FlowgateConfig.Role.API)) {
+            SubscriptionService subscriptions = new SubscriptionService(store,
+                    PrivateAddressGuard.forNode(config.delivery().allowPrivate()), events, ids, clock);
+            routes.add(new HttpServer.Mount("/v2/workspaces", new SubscriptionRoutes(subscriptions,
+                    new DeliveryService(store, ids, clock, deliveriesDue), new Authenticated(auth))));
+        }
+        // ---- end of event delivery
+
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
                 config.http().readTimeout(), Duration.ofSeconds(10)), routes);
@@ -222,6 +270,9 @@ public final class Node implements AutoCloseable {
     /** Stops taking requests, lets in-flight work finish or stay queued, then closes everything. */
     @Override
     public void close() {
+        if (liveStreams != null) {
+            liveStreams.endAll();
+        }
         if (http != null) {
             http.close();
         }
@@ -234,6 +285,13 @@ public final class Node implements AutoCloseable {
         }
         infrastructure.close();
         LOG.info("Node stopped");
+    }
+
+    /** A cluster-wide lease, given up when the node stops (after the job using it, which is kept later). */
+    private ClusterLease lease(String name, String nodeId, Clock clock) {
+        ClusterLease lease = new ClusterLease(infrastructure.store, name, nodeId, clock, Duration.ofSeconds(15));
+        running.add(lease::release);
+        return lease;
     }
 
     private <T extends AutoCloseable> T keep(T component) {

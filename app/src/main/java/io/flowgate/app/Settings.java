@@ -6,11 +6,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads configuration values: environment variables, over an optional properties file named by
@@ -18,6 +22,8 @@ import java.util.Set;
  * {@link ConfigException} naming the variable.
  */
 final class Settings {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     private final Map<String, String> values;
 
@@ -82,6 +88,37 @@ final class Settings {
 
     Duration days(String name, int fallbackDays) {
         return Duration.ofDays(integer(name, fallbackDays, 1, 36_500));
+    }
+
+    /** A duration written as a number and a unit: {@code 250ms}, {@code 5s}, {@code 30m}, {@code 2h}, {@code 5d}. */
+    Duration duration(String name, Duration fallback) {
+        String value = optional(name);
+        return value == null ? fallback : parseDuration(name, value);
+    }
+
+    /** A comma list of durations, e.g. {@code 5s,5m,30m}; empty means none. */
+    List<Duration> durations(String name, List<Duration> fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                .map(item -> parseDuration(name, item)).toList();
+    }
+
+    private static Duration parseDuration(String name, String text) {
+        Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new ConfigException(name + " must be durations such as 250ms, 5s, 30m, 2h or 5d, got '" + text + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     boolean flag(String name, boolean fallback) {

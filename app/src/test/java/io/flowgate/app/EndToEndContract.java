@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.app.testing.ApiClient;
+import io.flowgate.app.testing.EventSchemas;
 import io.flowgate.app.testing.Platform;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.core.Json;
@@ -38,10 +39,17 @@ abstract class EndToEndContract {
         workspace = platform.createWorkspace("e2e");
     }
 
+    /** Every event the suite made validates against the AsyncAPI document the server publishes. */
     @AfterAll
     void stop() {
-        if (node != null) {
-            node.close();
+        try {
+            if (node != null) {
+                EventSchemas.assertValid(platform.allEvents());
+            }
+        } finally {
+            if (node != null) {
+                node.close();
+            }
         }
     }
 

@@ -13,7 +13,18 @@ import io.flowgate.core.event.WorkspaceActivityEvent;
 import io.flowgate.core.execution.StepError;
 import io.flowgate.core.message.TopicMessage;
 import io.flowgate.core.message.WebhookTriggerMessage;
+import io.flowgate.core.event.StoredEvent;
+import io.flowgate.core.port.MessageBus;
 import io.flowgate.core.port.Topology;
+import io.flowgate.core.port.WebhookSender;
+import io.flowgate.core.subscription.Delivery;
+import io.flowgate.core.subscription.OutboundWebhook;
+import io.flowgate.core.subscription.Subscription;
+import io.flowgate.core.subscription.WebhookSecret;
+import io.flowgate.runtime.events.AmqpEventRelay;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,7 +127,7 @@ class AsyncApiDocumentTest {
         assertThat(texts(DOC.at("/components/schemas/WorkspaceActivityEvent/properties/activityType/enum")))
                 .containsExactly("created", "updated", "deleted", "started", "stopped");
         assertThat(texts(DOC.at("/components/schemas/WorkspaceActivityEvent/properties/resourceType/enum")))
-                .containsExactly("flow", "credential", "component", "member", "recipe");
+                .containsExactly("flow", "credential", "component", "member", "recipe", "subscription");
         assertThat(texts(DOC.at("/components/schemas/WebhookTriggerMessage/properties/method/enum")))
                 .containsExactly("GET", "POST", "PUT", "PATCH", "DELETE");
     }
@@ -198,6 +209,46 @@ class AsyncApiDocumentTest {
         ObjectNode topic = new TopicMessage(UUID.randomUUID(), "orders", Json.object(), AT, null, null).toJson();
         assertThat(SCHEMAS.violations("TopicMessage", topic.deepCopy().put("data", "text"))).isNotEmpty();
         assertThat(SCHEMAS.violations("TopicMessage", topic.deepCopy().put("topicName", "a.*.b"))).isNotEmpty();
+    }
+
+    @Test
+    void everyActivityAndResourceTypeTheCodeHasIsInTheDocument() {
+        assertThat(texts(DOC.at("/components/schemas/WorkspaceActivityEvent/properties/activityType/enum")))
+                .containsExactlyElementsOf(Arrays.stream(WorkspaceActivityEvent.ActivityType.values()).map(t -> t.wire()).toList());
+        assertThat(texts(DOC.at("/components/schemas/WorkspaceActivityEvent/properties/resourceType/enum")))
+                .containsExactlyElementsOf(Arrays.stream(WorkspaceActivityEvent.ResourceType.values()).map(t -> t.wire()).toList());
+    }
+
+    @Test
+    void outboundWebhookHeadersTheCodeSendsMatchTheDocument() {
+        WebhookSecret first = WebhookSecret.generate(new SecureRandom());
+        Subscription subscription = Subscription.create(UUID.randomUUID(), WORKSPACE, URI.create("https://example.com/hook"),
+                List.of(ChannelAddress.pattern("flow/*/error")), false, first, AT);
+        for (PlatformEvent event : sampleEvents()) {
+            StoredEvent stored = new StoredEvent(7, event.eventId(), event.channel(), event.name(), WORKSPACE, event.payload());
+            Delivery delivery = Delivery.of(UUID.randomUUID(), subscription.id(), stored, AT);
+            for (Subscription signing : List.of(subscription, subscription.rotated(WebhookSecret.generate(new SecureRandom()), AT))) {
+                WebhookSender.Request request = OutboundWebhook.request(signing, delivery, Json.bytes(event.payload()), AT);
+                ObjectNode headers = Json.object();
+                request.headers().forEach(headers::put);
+                assertThat(SCHEMAS.violations("StandardWebhooksHeaders", headers)).as(headers.toString()).isEmpty();
+                assertThat(request.headers().get("webhook-id")).isEqualTo(event.eventId().toString());
+            }
+        }
+    }
+
+    @Test
+    void theAmqpRelayPublishesWhatTheDocumentSays() {
+        for (PlatformEvent event : sampleEvents()) {
+            StoredEvent stored = new StoredEvent(7, event.eventId(), event.channel(), event.name(), WORKSPACE, event.payload());
+            MessageBus.Outgoing message = AmqpEventRelay.message(stored);
+            assertThat(message.exchange()).isEqualTo(Topology.EVENTS_EXCHANGE);
+            assertThat(message.type()).isEqualTo(DOC.at("/components/messages/" + event.name() + "/bindings/amqp/messageType").asText());
+            assertThat(message.messageId()).isEqualTo(event.eventId().toString());
+            String cc = cc(template(event.channel())).replace("{flowId}", FLOW.toString()).replace("{workspaceId}", WORKSPACE.toString());
+            assertThat(message.routingKey()).isEqualTo(cc);
+            assertThat(DOC.at("/servers/amqp/description").asText()).contains(AmqpEventRelay.WORKSPACE_HEADER);
+        }
     }
 
     @Test

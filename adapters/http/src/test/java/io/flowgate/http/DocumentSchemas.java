@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that what the server sends matches what the document promises. References between schemas
  * ({@code #/components/schemas/...}) resolve inside the document.
  */
-final class DocumentSchemas {
+public final class DocumentSchemas {
 
     private final JsonNode components;
     private final SchemaRegistry registry;
@@ -30,21 +30,21 @@ final class DocumentSchemas {
     }
 
     /** The AsyncAPI 2.6.0 document's schemas: a superset of JSON Schema draft 07. */
-    static DocumentSchemas asyncApi() {
+    public static DocumentSchemas asyncApi() {
         return new DocumentSchemas(DocumentRoutes.asyncApi(), SpecificationVersion.DRAFT_7);
     }
 
     /** The OpenAPI 3.1 document's schemas: JSON Schema 2020-12. */
-    static DocumentSchemas openApi() {
+    public static DocumentSchemas openApi() {
         return new DocumentSchemas(DocumentRoutes.openApi(), SpecificationVersion.DRAFT_2020_12);
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return components.path("schemas").has(name);
     }
 
     /** The violations of {@code value} against {@code components.schemas.<name>}, as readable lines. */
-    List<String> violations(String name, JsonNode value) {
+    public List<String> violations(String name, JsonNode value) {
         if (!has(name)) {
             throw new IllegalArgumentException("The document has no schema " + name);
         }

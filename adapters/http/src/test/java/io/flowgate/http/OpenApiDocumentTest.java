@@ -23,15 +23,25 @@ import io.flowgate.core.flow.FlowStatus;
 import io.flowgate.core.flow.FlowType;
 import io.flowgate.core.port.DeadLetters;
 import io.flowgate.core.recipe.Recipe;
+import io.flowgate.core.subscription.Delivery;
+import io.flowgate.core.subscription.DeliveryAttempt;
+import io.flowgate.core.subscription.DeliveryHistory;
+import io.flowgate.core.subscription.Subscription;
+import io.flowgate.core.subscription.WebhookSecret;
 import io.flowgate.core.workspace.Member;
 import io.flowgate.core.workspace.Role;
 import io.flowgate.core.workspace.User;
 import io.flowgate.core.workspace.Workspace;
 import io.flowgate.runtime.component.ComponentRegistry;
 import io.flowgate.services.components.ComponentView;
+import io.flowgate.services.subscriptions.SubscriptionService;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -206,6 +216,33 @@ class OpenApiDocumentTest {
         assertThat(SCHEMAS.violations("DeadLetterDocument", JsonApi.document(binaryLetter))).isEmpty();
         assertThat(jsonLetter.at("/attributes/payload/a").asInt()).isEqualTo(1);
         assertThat(binaryLetter.at("/attributes/payload_base64").asText()).isEqualTo("AP8=");
+    }
+
+    @Test
+    void subscriptionsAndDeliveriesTheServerRendersMatchTheirSchemas() {
+        UUID flow = UUID.randomUUID();
+        WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+        Subscription subscription = Subscription.create(UUID.randomUUID(), WORKSPACE, URI.create("https://example.com/hooks"),
+                List.of(ChannelAddress.pattern("flow/*/error"), ChannelAddress.workspaceActivity(WORKSPACE)), true, secret, AT);
+        var created = new SubscriptionService.WithSecret(subscription, secret);
+        assertThat(SCHEMAS.violations("SubscriptionCreatedDocument", JsonApi.document(SubscriptionRepresentations.withSecret(created))))
+                .isEmpty();
+        assertThat(SCHEMAS.violations("SubscriptionDocument", JsonApi.document(SubscriptionRepresentations.subscription(
+                subscription.disabled(AT.plusSeconds(9)))))).isEmpty();
+        assertThat(JsonApi.document(SubscriptionRepresentations.subscription(subscription)).at("/data/attributes").has("secret")).isFalse();
+
+        FlowErrorEvent error = new FlowErrorEvent(UUID.randomUUID(), WORKSPACE, UUID.randomUUID(), flow, "call",
+                new StepError("HttpError", "503", ""), AT, false, 1);
+        StoredEvent stored = new StoredEvent(42, error.eventId(), ChannelAddress.flowError(flow), error.name(), WORKSPACE, error.payload());
+        Delivery pending = Delivery.of(UUID.randomUUID(), subscription.id(), stored, AT);
+        DeliveryHistory retried = new DeliveryHistory(pending.failed(failures -> Optional.of(Duration.ofSeconds(5)), AT), List.of(
+                new DeliveryAttempt(1, AT, null, 15_000, null, "No answer within 15 s"),
+                new DeliveryAttempt(2, AT.plusSeconds(5), 500, 12, "x".repeat(2_000), null)), 2);
+        DeliveryHistory done = new DeliveryHistory(pending.succeeded(), List.of(new DeliveryAttempt(1, AT, 204, 3, "", null)), 1);
+        for (DeliveryHistory history : List.of(retried, done, new DeliveryHistory(pending, List.of(), 0))) {
+            assertThat(SCHEMAS.violations("DeliveryDocument", JsonApi.document(SubscriptionRepresentations.delivery(history))))
+                    .as(history.toString()).isEmpty();
+        }
     }
 
     @Test

@@ -124,6 +124,11 @@ public final class Platform {
         }
     }
 
+    /** Every event of every channel the caller can read so far, in cursor order. */
+    public List<JsonNode> allEvents() {
+        return events("flow/*/execution&channel=flow/*/error&channel=workspace/*/activity");
+    }
+
     /** Waits until the events on {@code channel} satisfy {@code condition}; returns them. */
     public List<JsonNode> awaitEvents(String channel, Predicate<List<JsonNode>> condition) {
         List<List<JsonNode>> last = new ArrayList<>(List.of(List.of()));

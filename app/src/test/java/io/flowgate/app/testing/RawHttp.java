@@ -74,8 +74,9 @@ public final class RawHttp implements AutoCloseable {
     public boolean closedByServer() {
         try {
             InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
             while (true) {
-                if (in.read() == -1) {
+                if (in.read(buffer) == -1) {
                     return true;
                 }
             }

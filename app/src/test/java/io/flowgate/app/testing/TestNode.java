@@ -86,6 +86,17 @@ public final class TestNode implements AutoCloseable {
         return new Platform(api());
     }
 
+    public int port() {
+        return node.port();
+    }
+
+    /** Where an AMQP client reaches the node's broker: the configured one, or the embedded one as user flowgate. */
+    public String amqpUri() {
+        String configured = environment.get("FLOWGATE_AMQP_URI");
+        return configured != null ? configured
+                : "amqp://flowgate:" + ADMIN_KEY + "@127.0.0.1:" + environment.get("FLOWGATE_EMBEDDED_AMQP_PORT") + "/%2F";
+    }
+
     public Map<String, String> environment() {
         return Map.copyOf(environment);
     }

@@ -7,7 +7,10 @@ import io.flowgate.core.Timestamps;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Something changed in a workspace: a flow, credential, component, member or recipe. */
+/**
+ * Something changed in a workspace: a flow, credential, component, member or recipe, or (an addition to
+ * the spec's list) an event subscription.
+ */
 public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityType activityType,
                                      ResourceType resourceType, Instant timestamp, UUID resourceId, UUID userId)
         implements PlatformEvent {
@@ -17,7 +20,7 @@ public record WorkspaceActivityEvent(UUID eventId, UUID workspaceId, ActivityTyp
     }
 
     public enum ResourceType implements WireWord {
-        FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE;
+        FLOW, CREDENTIAL, COMPONENT, MEMBER, RECIPE, SUBSCRIPTION;
     }
 
     @Override

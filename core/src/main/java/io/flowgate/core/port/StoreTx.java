@@ -12,6 +12,13 @@ public interface StoreTx {
 
     EventLog events();
 
+    /** How far the followers of the event log (delivery planner, AMQP relay) have read it. */
+    Watermarks watermarks();
+
+    SubscriptionRepository subscriptions();
+
+    DeliveryRepository deliveries();
+
     IdempotencyKeys idempotencyKeys();
 
     Timers timers();

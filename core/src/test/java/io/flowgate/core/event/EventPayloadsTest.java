@@ -136,7 +136,8 @@ class EventPayloadsTest {
         assertThat(List.of(ActivityType.values())).extracting(ActivityType::wire)
                 .containsExactly("created", "updated", "deleted", "started", "stopped");
         assertThat(List.of(ResourceType.values())).extracting(ResourceType::wire)
-                .containsExactly("flow", "credential", "component", "member", "recipe");
+                .as("the spec's resource types, and subscription as a documented addition")
+                .containsExactly("flow", "credential", "component", "member", "recipe", "subscription");
     }
 
     @Test

@@ -93,9 +93,11 @@ final class JdbcEventLog implements EventLog {
         return sql.count("SELECT last_cursor FROM event_sequencer WHERE id = 1");
     }
 
+    /** Finds the batch first, then deletes it by key: H2 runs {@code DELETE … WHERE seq IN (SELECT … LIMIT n)} in quadratic time. */
     @Override
     public int deleteBefore(Instant before, int limit) {
-        return sql.update("DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE created_at < ? "
-                + "AND event_cursor IS NOT NULL ORDER BY created_at LIMIT " + limit + ")", before);
+        List<Long> batch = sql.query("SELECT seq FROM events WHERE created_at < ? AND event_cursor IS NOT NULL ORDER BY created_at LIMIT "
+                + limit, row -> row.getLong(1), before);
+        return sql.deleteByKeys("events", "seq", batch);
     }
 }

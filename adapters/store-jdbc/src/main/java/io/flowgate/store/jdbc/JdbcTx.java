@@ -4,6 +4,7 @@ import io.flowgate.core.port.ComponentRepository;
 import io.flowgate.core.port.CredentialRepository;
 import io.flowgate.core.port.DeadLetters;
 import io.flowgate.core.port.RecipeRepository;
+import io.flowgate.core.port.DeliveryRepository;
 import io.flowgate.core.port.EventLog;
 import io.flowgate.core.port.ExecutionRepository;
 import io.flowgate.core.port.FlowRepository;
@@ -11,8 +12,10 @@ import io.flowgate.core.port.IdempotencyKeys;
 import io.flowgate.core.port.Leases;
 import io.flowgate.core.port.Schedules;
 import io.flowgate.core.port.StoreTx;
+import io.flowgate.core.port.SubscriptionRepository;
 import io.flowgate.core.port.Timers;
 import io.flowgate.core.port.UserRepository;
+import io.flowgate.core.port.Watermarks;
 import io.flowgate.core.port.WorkspaceRepository;
 import java.sql.Connection;
 
@@ -57,6 +60,21 @@ final class JdbcTx implements StoreTx {
     /** Whether this transaction appended events (to tell listeners once it committed). */
     boolean appendedEvents() {
         return events != null && events.appended();
+    }
+
+    @Override
+    public Watermarks watermarks() {
+        return new JdbcWatermarks(sql);
+    }
+
+    @Override
+    public SubscriptionRepository subscriptions() {
+        return new JdbcSubscriptions(sql);
+    }
+
+    @Override
+    public DeliveryRepository deliveries() {
+        return new JdbcDeliveries(sql);
     }
 
     @Override

@@ -54,6 +54,15 @@ final class Sql {
         }
     }
 
+    /** Deletes the rows of {@code table} whose {@code column} is one of {@code keys}; returns how many. */
+    int deleteByKeys(String table, String column, List<?> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return update("DELETE FROM " + table + " WHERE " + column + " IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?"))
+                + ")", keys.toArray());
+    }
+
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);

@@ -1,0 +1,56 @@
+package io.flowgate.core.port;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.subscription.Delivery;
+import io.flowgate.core.subscription.DeliveryAttempt;
+import io.flowgate.core.subscription.DeliveryHistory;
+import io.flowgate.core.subscription.DeliveryStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Deliveries of events to subscriptions, and every attempt at them. */
+public interface DeliveryRepository {
+
+    /** A claimed delivery with the payload to send; {@code payload} is null when the event is no longer stored. */
+    record Due(Delivery delivery, ObjectNode payload) {
+    }
+
+    /** Stores new deliveries; each is listed after those stored before it. */
+    void insert(List<Delivery> deliveries);
+
+    /**
+     * Claims up to {@code limit} pending deliveries that are due, of active subscriptions, until
+     * {@code claimUntil}; other nodes do not get them meanwhile. Of an ordered subscription only the
+     * oldest pending delivery is ever claimable.
+     */
+    List<Due> claimDue(Instant now, int limit, String nodeId, Instant claimUntil);
+
+    /** Reads and locks the delivery for the rest of the transaction. */
+    Optional<Delivery> lock(UUID id);
+
+    Optional<Delivery> find(UUID id);
+
+    /** Stores the delivery's new state and lets go of its claim. */
+    void update(Delivery delivery);
+
+    /** How many attempts the delivery has had. */
+    int attemptCount(UUID deliveryId);
+
+    void recordAttempt(UUID deliveryId, DeliveryAttempt attempt);
+
+    /** The deliveries of a subscription, newest first, each with its latest attempts; {@code status} null for all. */
+    Page.Result<DeliveryHistory> list(UUID subscriptionId, DeliveryStatus status, Page page);
+
+    Optional<DeliveryHistory> history(UUID deliveryId);
+
+    /**
+     * Where a replay of the events since {@code since} starts: the cursor just before the first event stored
+     * at or after that time (the last cursor when there is none).
+     */
+    long replayStart(Instant since);
+
+    /** Deletes up to {@code limit} deliveries (with their attempts) created before {@code before}; returns how many. */
+    int deleteCreatedBefore(Instant before, int limit);
+}
