@@ -116,13 +116,15 @@ public final class Node implements AutoCloseable {
         RetentionJob retention = new RetentionJob(store, clock, new RetentionJob.Periods(config.retention().executions(),
                 config.retention().stepInputs(), WebhookIngress.Settings.DEFAULT.idempotencyWindow()), nodeId);
         keep(Loop.start("retention", Duration.ofMinutes(10), retention::runOnce));
+        // Topics (issue 5): the publisher (topic/publish steps and the API), the intake of topic messages on
+        // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
+        TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));
+
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
             ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
-                    (workspace, topic, payload, sourceFlow, correlation) -> {
-                        throw io.flowgate.core.FlowgateException.unprocessable("Topics are not available yet", List.of());
-                    });
-            StepWorker worker = new StepWorker(engine, store, ids, clock);
+                    topics.publisher());
+            StepWorker worker = new StepWorker(engine, topics.triggers(), store, ids, clock);
             running.add(worker::stop);
             consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));
             consumers.sync();
@@ -161,7 +163,7 @@ public final class Node implements AutoCloseable {
             }
         };
         FlowService flows = new FlowService(store, new FlowGraphValidator(components), queues, catalog, dispatcher, events,
-                ids, clock, List.of(followChanges));
+                ids, clock, List.of(topics.bindings(), followChanges));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -193,6 +195,7 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
             routes.add(new HttpServer.Mount("/v2/components", new ComponentRoutes(components, authenticated)));
+            routes.add(topics.routes(authenticated, config.http().maxBodyBytes()));
         }
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),

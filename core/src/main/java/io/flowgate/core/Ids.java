@@ -1,5 +1,6 @@
 package io.flowgate.core;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -30,6 +31,19 @@ public final class Ids implements IdGenerator {
         long mostSignificant = (millis << 16) | 0x7000L | (randomHigh & 0x0FFFL);
         long leastSignificant = (randomLow & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(mostSignificant, leastSignificant);
+    }
+
+    /**
+     * A name-based UUID (version 3) of {@code kind} and {@code parts}: the same inputs always give the same
+     * id, so something derived from a message (the execution a topic message starts, say) is recognised
+     * when that message comes again.
+     */
+    public static UUID derive(String kind, Object... parts) {
+        StringBuilder name = new StringBuilder(kind);
+        for (Object part : parts) {
+            name.append(':').append(part);
+        }
+        return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses a UUID path or body value; anything else is a clear bad-input error. */

@@ -78,6 +78,12 @@ public final class TestNode implements AutoCloseable {
         return start();
     }
 
+    /** Stops the node gracefully and starts it again on the same data with these variables changed (e.g. its roles). */
+    public TestNode restart(Map<String, String> changes) {
+        environment.putAll(changes);
+        return restart();
+    }
+
     public ApiClient api() {
         return new ApiClient("http://127.0.0.1:" + node.port(), ADMIN_KEY);
     }

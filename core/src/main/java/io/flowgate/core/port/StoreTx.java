@@ -21,4 +21,6 @@ public interface StoreTx {
     Leases leases();
 
     Schedules schedules();
+
+    TopicRepository topics();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -18,6 +19,10 @@ public final class JsonSchemaCheck {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** Keywords whose problem is about one property of the object: the pointer goes to that property. */
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties", "unevaluatedProperties");
+
+    /** The JSON Schema 2020-12 meta-schema, from the validator's own resources (nothing is fetched). */
+    private static final JsonSchemaCheck META_SCHEMA =
+            new JsonSchemaCheck(REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema")));
 
     private final Schema schema;
 
@@ -35,6 +40,22 @@ public final class JsonSchemaCheck {
             throw FlowgateException.unprocessable("Invalid JSON Schema",
                     List.of(Problem.at(pointer, "not a valid JSON Schema: " + e.getMessage())));
         }
+    }
+
+    /**
+     * Compiles a schema a user declared: it must be a JSON object that is a valid JSON Schema 2020-12 (checked
+     * against the meta-schema). Every problem is UNPROCESSABLE, at {@code pointer} followed by where it is.
+     */
+    public static JsonSchemaCheck compileDeclared(JsonNode schema, String pointer) {
+        if (schema == null || !schema.isObject()) {
+            throw FlowgateException.unprocessable("Invalid JSON Schema",
+                    List.of(Problem.at(pointer, "a JSON Schema must be a JSON object")));
+        }
+        List<Problem> problems = META_SCHEMA.check(schema, pointer);
+        if (!problems.isEmpty()) {
+            throw FlowgateException.unprocessable("Invalid JSON Schema", problems);
+        }
+        return compile(schema, pointer);
     }
 
     /**

@@ -82,6 +82,7 @@ public final class FlowService {
         checkSchedule(flow);
         return store.transact(tx -> {
             Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS);
+            lifecycle.forEach(listener -> listener.checking(tx, flow));
             tx.flows().insert(flow, caller.userId());
             activity(tx, flow, ActivityType.CREATED, caller);
             return flow;
@@ -89,7 +90,7 @@ public final class FlowService {
     }
 
     public Flow update(Caller caller, UUID id, FlowDraft draft) {
-        return store.transact(tx -> {
+        Change change = store.transact(tx -> {
             Flow current = writable(tx, caller, id, Action.WRITE_FLOWS);
             Flow changed = current.withDefinition(
                     draft.name() == null ? current.name() : Names.require(draft.name(), "attributes.name"),
@@ -97,10 +98,16 @@ public final class FlowService {
                     draft.graph() == null ? current.graph() : checkGraph(draft.graph()),
                     draft.cron() == null ? current.cron() : draft.cron(), clock.instant());
             checkSchedule(changed);
+            lifecycle.forEach(listener -> listener.checking(tx, changed));
             tx.flows().update(changed, true, caller.userId());
             activity(tx, changed, ActivityType.UPDATED, caller);
-            return changed;
+            return new Change(current, changed);
         });
+        lifecycle.forEach(listener -> listener.updated(change.previous(), change.current()));
+        return change.current();
+    }
+
+    private record Change(Flow previous, Flow current) {
     }
 
     public void delete(Caller caller, UUID id) {

@@ -9,6 +9,7 @@ import io.flowgate.core.port.Leases;
 import io.flowgate.core.port.Schedules;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.Timers;
+import io.flowgate.core.port.TopicRepository;
 import io.flowgate.core.port.UserRepository;
 import io.flowgate.core.port.WorkspaceRepository;
 import java.sql.Connection;
@@ -70,5 +71,10 @@ final class JdbcTx implements StoreTx {
     @Override
     public Schedules schedules() {
         return new JdbcSchedules(sql);
+    }
+
+    @Override
+    public TopicRepository topics() {
+        return new JdbcTopics(sql);
     }
 }
