@@ -90,7 +90,7 @@ public final class StepWorker {
             deadLetter(delivery, null, FLOW_QUEUE, "Undecodable step message: " + e.getMessage());
             return;
         }
-        process(delivery, message, delivery.redelivered(), FLOW_QUEUE);
+        process(delivery, message, StepDispatcher.maybeSeenBefore(delivery), FLOW_QUEUE);
     }
 
     /**

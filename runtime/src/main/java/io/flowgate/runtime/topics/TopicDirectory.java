@@ -28,9 +28,15 @@ public final class TopicDirectory {
         this.topics = new ExpiringCache<>(clock, Duration.ofMillis(TIME_TO_LIVE_MILLIS), MAX_ENTRIES);
     }
 
+    /** The topic; a topic that does not exist is not remembered, so one just created elsewhere is found at once. */
     public Optional<KnownTopic> find(UUID workspaceId, String name) {
-        return topics.get(new Key(workspaceId, name),
-                key -> store.read(tx -> tx.topics().findByName(key.workspaceId(), key.name())).map(KnownTopic::of));
+        Key key = new Key(workspaceId, name);
+        Optional<KnownTopic> topic = topics.get(key,
+                k -> store.read(tx -> tx.topics().findByName(k.workspaceId(), k.name())).map(KnownTopic::of));
+        if (topic.isEmpty()) {
+            topics.evict(key);
+        }
+        return topic;
     }
 
     public void evict(UUID workspaceId, String name) {
