@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class TopicRoutes implements HttpService {
 
+    /** The published TopicMessage's id, also in the answer's body: a load generator reads it without parsing JSON. */
+    static final String MESSAGE_ID_HEADER = "x-message-id";
+
     private final TopicService topics;
     private final Authenticated authenticated;
     private final long maxBodyBytes;
@@ -50,6 +53,7 @@ public final class TopicRoutes implements HttpService {
                 .post("/{workspaceId}/topics/{topicName}/messages", authenticated.by((caller, req, res) -> {
                     var message = topics.publish(caller, workspaceId(req), req.path().pathParameters().get("topicName"),
                             data(req), Requests.header(req, "x-correlation-id").orElse(null));
+                    res.header(MESSAGE_ID_HEADER, message.id().toString());
                     Responses.json(res, 202, message.toJson());
                 }));
     }
