@@ -324,9 +324,25 @@ abstract class TopicsContract {
                 .satisfies(e -> assertThat(topics.triggerInput(e).at("/data/from").asText()).isEqualTo("first"));
         assertThat(topics.awaitEnded(inSecond, 1)).singleElement()
                 .satisfies(e -> assertThat(topics.triggerInput(e).at("/data/from").asText()).isEqualTo("second"));
-        ApiClient outsider = api.as(newUserKey());
+        ApiClient outsider = api.as(newUser().path("api_key").asText());
         assertThat(outsider.get("/v2/workspaces/" + first + "/topics").status()).isEqualTo(404);
         assertThat(outsider.post("/v2/workspaces/" + first + "/topics/shared.name/messages", Json.object()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void guestsReadTopicsButNeitherWriteNorPublish() {
+        String workspace = platform.createWorkspace("topics-guests");
+        String topicId = topics.create(workspace, "orders");
+        JsonNode user = newUser();
+        addMember(workspace, user.path("id").asText(), "guest");
+        ApiClient guest = api.as(user.path("api_key").asText());
+        String path = "/v2/workspaces/" + workspace + "/topics";
+
+        assertThat(guest.get(path).status()).isEqualTo(200);
+        assertThat(guest.get(path + "/" + topicId).status()).isEqualTo(200);
+        assertThat(guest.post(path + "/orders/messages", Json.object()).status()).isEqualTo(403);
+        assertThat(guest.post(path, ApiClient.document(Json.object().put("name", "mine"), null)).status()).isEqualTo(403);
+        assertThat(guest.delete(path + "/" + topicId).status()).isEqualTo(403);
     }
 
     @Test
@@ -412,30 +428,55 @@ abstract class TopicsContract {
                 .messageId(messageId).build();
     }
 
-    private String newUserKey() {
+    /** A new user of no workspace: {@code id} and {@code api_key}. */
+    private JsonNode newUser() {
         ApiClient.Answer user = api.post("/v2/users", ApiClient.document(Json.object()
-                .put("email", UUID.randomUUID() + "@example.com").put("name", "Outsider"), null));
+                .put("email", UUID.randomUUID() + "@example.com").put("name", "Someone"), null));
         assertThat(user.status()).as(user.text()).isEqualTo(201);
-        return user.json().at("/data/attributes/api_key").asText();
+        return Json.object().put("id", user.json().at("/data/id").asText())
+                .put("api_key", user.json().at("/data/attributes/api_key").asText());
+    }
+
+    /** Makes the user a member, straight in the database (the members API is another issue's). */
+    private void addMember(String workspaceId, String userId, String role) {
+        database("INSERT INTO members (workspace_id, user_id, roles, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
+                statement -> {
+                    statement.setObject(1, UUID.fromString(workspaceId));
+                    statement.setObject(2, UUID.fromString(userId));
+                    statement.setString(3, role);
+                    statement.executeUpdate();
+                    return null;
+                });
     }
 
     /** The reasons of the workspace's dead letters, read from the database (the API for them is another issue's). */
     private List<String> deadLetterReasons(String workspaceId) {
-        Map<String, String> env = node.environment();
-        boolean external = env.containsKey("FLOWGATE_DB_URL");
-        String url = external ? env.get("FLOWGATE_DB_URL") : new DataDirectory(Path.of(env.get("FLOWGATE_DATA_DIR"))).databaseUrl();
-        try (Connection connection = DriverManager.getConnection(url, external ? env.get("FLOWGATE_DB_USER") : "sa", "");
-             PreparedStatement query = connection.prepareStatement("SELECT reason FROM dead_letters WHERE workspace_id = ?")) {
-            query.setObject(1, UUID.fromString(workspaceId));
+        return database("SELECT reason FROM dead_letters WHERE workspace_id = ?", statement -> {
+            statement.setObject(1, UUID.fromString(workspaceId));
             List<String> reasons = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     reasons.add(rows.getString(1));
                 }
             }
             return reasons;
+        });
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs one statement on the node's database: the embedded H2 file (opened in this JVM) or PostgreSQL. */
+    private <T> T database(String sql, Statement<T> work) {
+        Map<String, String> env = node.environment();
+        boolean external = env.containsKey("FLOWGATE_DB_URL");
+        String url = external ? env.get("FLOWGATE_DB_URL") : new DataDirectory(Path.of(env.get("FLOWGATE_DATA_DIR"))).databaseUrl();
+        try (Connection connection = DriverManager.getConnection(url, external ? env.get("FLOWGATE_DB_USER") : "sa", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.run(statement);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the dead letters: " + e.getMessage(), e);
+            throw new IllegalStateException("The database refused " + sql + ": " + e.getMessage(), e);
         }
     }
 

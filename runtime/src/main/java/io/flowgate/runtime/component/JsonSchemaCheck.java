@@ -10,6 +10,8 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.FlowgateException.Problem;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +25,9 @@ public final class JsonSchemaCheck {
     /** The JSON Schema 2020-12 meta-schema, from the validator's own resources (nothing is fetched). */
     private static final JsonSchemaCheck META_SCHEMA =
             new JsonSchemaCheck(REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema")));
+
+    /** Declared schemas nested deeper than this are refused: checking one against the meta-schema could exhaust the stack. */
+    public static final int MAX_DECLARED_DEPTH = 100;
 
     private final Schema schema;
 
@@ -51,6 +56,10 @@ public final class JsonSchemaCheck {
             throw FlowgateException.unprocessable("Invalid JSON Schema",
                     List.of(Problem.at(pointer, "a JSON Schema must be a JSON object")));
         }
+        if (depth(schema) > MAX_DECLARED_DEPTH) {
+            throw FlowgateException.unprocessable("Invalid JSON Schema",
+                    List.of(Problem.at(pointer, "a JSON Schema may be nested at most " + MAX_DECLARED_DEPTH + " levels deep")));
+        }
         List<Problem> problems = META_SCHEMA.check(schema, pointer);
         if (!problems.isEmpty()) {
             throw FlowgateException.unprocessable("Invalid JSON Schema", problems);
@@ -67,6 +76,22 @@ public final class JsonSchemaCheck {
                 .map(error -> Problem.at(pointerPrefix + pointer(error), message(error)))
                 .distinct()
                 .toList();
+    }
+
+    /** How deeply the value nests objects and arrays, counted without recursion. */
+    private static int depth(JsonNode value) {
+        record Level(JsonNode node, int depth) {
+        }
+        int deepest = 0;
+        Deque<Level> pending = new ArrayDeque<>(List.of(new Level(value, 1)));
+        while (!pending.isEmpty()) {
+            Level level = pending.pop();
+            if (level.node().isContainerNode()) {
+                deepest = Math.max(deepest, level.depth());
+                level.node().forEach(child -> pending.push(new Level(child, level.depth() + 1)));
+            }
+        }
+        return deepest;
     }
 
     private static String message(Error error) {

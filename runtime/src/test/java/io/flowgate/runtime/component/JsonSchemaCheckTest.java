@@ -90,4 +90,17 @@ class JsonSchemaCheckTest {
 
         assertThat(check.check(Json.object(), "")).extracting(Problem::pointer).containsExactly("/id");
     }
+
+    @Test
+    void aDeclaredSchemaNestedTooDeeplyIsRefusedBeforeItIsChecked() {
+        String deep = "{\"properties\":{\"a\":".repeat(60) + "{}" + "}}".repeat(60);
+
+        assertThatThrownBy(() -> JsonSchemaCheck.compileDeclared(Json.parse(deep), "/schema"))
+                .isInstanceOfSatisfying(FlowgateException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/schema");
+                    assertThat(e.problems().getFirst().detail()).contains("nested");
+                });
+        String fine = "{\"properties\":{\"a\":".repeat(40) + "{}" + "}}".repeat(40);
+        assertThat(JsonSchemaCheck.compileDeclared(Json.parse(fine), "/schema")).isNotNull();
+    }
 }
