@@ -374,6 +374,9 @@ abstract class TopicsContract {
                 .set("graph", Topics.graph("topic-subscriber", "nowhere")), workspace));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(pointers(unknown)).containsExactly("/data/attributes/graph/nodes/0/fields/topic");
+        String neverStarted = platform.createFlow(workspace, "idle", Topics.graph("topic-subscriber", "before"));
+        assertThat(api.post("/v2/flows/" + neverStarted + "/stop", Json.object()).status()).isEqualTo(200);
+        assertThat(api.delete("/v2/flows/" + neverStarted).status()).isEqualTo(204);
 
         String subscriber = topics.startSubscriber(workspace, "before");
         ApiClient.Answer changed = api.patch("/v2/flows/" + subscriber,
