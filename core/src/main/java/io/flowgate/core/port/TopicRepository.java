@@ -36,6 +36,12 @@ public interface TopicRepository {
     /** Every version of the topic, first to last. */
     List<Topic> versions(UUID id);
 
+    /**
+     * The flows of the workspace whose stored graph mentions {@code topicName} anywhere: a coarse, cheap
+     * filter (it may also find flows that mention the name in another field), so callers look at the graphs.
+     */
+    List<UUID> flowsMentioning(UUID workspaceId, String topicName);
+
     /** Adds to the published counters of these topics; topics that no longer exist are skipped. */
     void addPublished(Map<UUID, Long> byTopic);
 

@@ -79,6 +79,13 @@ final class JdbcTopics implements TopicRepository {
                 + "WHERE v.topic_id = ? ORDER BY v.version", JdbcTopics::topic, id);
     }
 
+    /** A topic name holds no LIKE wildcard but {@code _}, which only widens the match. */
+    @Override
+    public List<UUID> flowsMentioning(UUID workspaceId, String topicName) {
+        return sql.query("SELECT id FROM flows WHERE workspace_id = ? AND graph LIKE ? ORDER BY created_at, id",
+                row -> Sql.uuid(row, "id"), workspaceId, "%\"" + topicName + "\"%");
+    }
+
     /** Counters are added to in a fixed order (by topic, then flow), so two nodes flushing at once cannot deadlock. */
     @Override
     public void addPublished(Map<UUID, Long> byTopic) {

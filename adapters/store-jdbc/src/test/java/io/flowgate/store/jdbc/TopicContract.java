@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
+import io.flowgate.core.flow.Flow;
+import io.flowgate.core.flow.FlowEdge;
+import io.flowgate.core.flow.FlowGraph;
+import io.flowgate.core.flow.FlowNode;
+import io.flowgate.core.flow.FlowStatus;
+import io.flowgate.core.flow.FlowType;
 import io.flowgate.core.port.Page;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.TopicRepository;
@@ -90,6 +96,32 @@ interface TopicContract extends StoreAccess {
         assertThat(read((StoreTx tx) -> tx.topics().counts(gone))).isEqualTo(new TopicRepository.Counts(0, Map.of()));
         run(tx -> tx.topics().delete(topic.id()));
         assertThat(read((StoreTx tx) -> tx.topics().counts(topic.id()))).isEqualTo(new TopicRepository.Counts(0, Map.of()));
+    }
+
+    @Test
+    default void flowsMentioningATopicAreFoundInItsWorkspaceOnly() {
+        Workspace workspace = newWorkspace();
+        Workspace other = newWorkspace();
+        Flow subscriber = flowOn(workspace, "subscribe", "orders.created");
+        Flow publisher = flowOn(workspace, "publish", "orders.created");
+        Flow elsewhere = flowOn(other, "subscribe", "orders.created");
+        Flow unrelated = flowOn(workspace, "subscribe", "orders");
+        run(tx -> List.of(subscriber, publisher, elsewhere, unrelated).forEach(flow -> tx.flows().insert(flow, null)));
+
+        assertThat(read((StoreTx tx) -> tx.topics().flowsMentioning(workspace.id(), "orders.created")))
+                .containsExactlyInAnyOrder(subscriber.id(), publisher.id());
+    }
+
+    private static Flow flowOn(Workspace workspace, String function, String topic) {
+        FlowNode trigger = function.equals("subscribe")
+                ? new FlowNode("in", "topic", "subscribe", Json.object().put("topic", topic), null)
+                : new FlowNode("in", "webhook", "receive", Json.object(), null);
+        List<FlowNode> nodes = function.equals("subscribe") ? List.of(trigger)
+                : List.of(trigger, new FlowNode("out", "topic", "publish", Json.object().put("topic", topic), null));
+        List<FlowEdge> edges = nodes.size() == 1 ? List.of() : List.of(new FlowEdge("in", "out"));
+        Instant at = now();
+        return new Flow(UUID.randomUUID(), workspace.id(), "flow on " + topic, FlowType.ORDINARY, FlowStatus.INACTIVE,
+                new FlowGraph(nodes, edges), null, 1, at, at);
     }
 
     private Workspace newWorkspace() {
