@@ -15,12 +15,6 @@ import io.flowgate.app.testing.Topics;
 import io.flowgate.core.Json;
 import io.flowgate.core.port.Topology;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -225,7 +219,7 @@ abstract class TopicsContract {
         message.putObject("data").put("orderId", "o-amqp");
         message.putObject("metadata").put("correlationId", "amqp-chain").put("publishedAt", "2026-11-27T10:00:00Z");
 
-        try (AmqpClient client = new AmqpClient(amqpUri())) {
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
             client.publish(Topology.TOPICS_EXCHANGE, workspace + ".orders", topicMessage(full), Json.bytes(message));
             client.publish(Topology.TOPICS_EXCHANGE, workspace + ".orders", topicMessage(plain),
                     Json.bytes(Json.object().put("orderId", "o-plain")));
@@ -252,7 +246,7 @@ abstract class TopicsContract {
         ObjectNode otherTopic = Json.object().put("topicName", "payments");
         otherTopic.putObject("data").put("orderId", "o");
 
-        try (AmqpClient client = new AmqpClient(amqpUri())) {
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
             String key = workspace + ".orders";
             client.publish(Topology.TOPICS_EXCHANGE, key, topicMessage(null), "not json".getBytes(StandardCharsets.UTF_8));
             client.publish(Topology.TOPICS_EXCHANGE, key, topicMessage(null), Json.bytes(Json.object().put("orderId", 42)));
@@ -261,10 +255,10 @@ abstract class TopicsContract {
         }
 
         List<JsonNode> executions = topics.awaitEnded(subscriber, 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterReasons(workspace)).hasSize(3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new NodeDatabase(node).deadLetterReasons(workspace)).hasSize(3));
         assertThat(executions).hasSize(1);
         assertThat(topics.triggerInput(executions.getFirst()).path("data").path("orderId").asText()).isEqualTo("ok");
-        assertThat(deadLetterReasons(workspace)).anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
+        assertThat(new NodeDatabase(node).deadLetterReasons(workspace)).anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("/data/orderId"))
                 .anySatisfy(reason -> assertThat(reason).contains("topicName 'payments'"));
     }
@@ -274,7 +268,7 @@ abstract class TopicsContract {
         String workspace = platform.createWorkspace("topics-amqp-out");
         topics.create(workspace, "orders");
 
-        try (AmqpClient client = new AmqpClient(amqpUri())) {
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
             String queue = client.bindNewQueue(Topology.TOPICS_EXCHANGE, workspace + ".#");
             JsonNode published = topics.published(workspace, "orders", Json.object().put("orderId", "o-out"));
 
@@ -313,7 +307,7 @@ abstract class TopicsContract {
         String inFirst = topics.startSubscriber(first, "shared.name");
         String inSecond = topics.startSubscriber(second, "shared.name");
 
-        try (AmqpClient client = new AmqpClient(amqpUri())) {
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
             String firstQueue = client.bindNewQueue(Topology.TOPICS_EXCHANGE, first + ".shared.name");
             topics.published(second, "shared.name", Json.object().put("from", "second"));
             topics.published(first, "shared.name", Json.object().put("from", "first"));
@@ -324,7 +318,7 @@ abstract class TopicsContract {
                 .satisfies(e -> assertThat(topics.triggerInput(e).at("/data/from").asText()).isEqualTo("first"));
         assertThat(topics.awaitEnded(inSecond, 1)).singleElement()
                 .satisfies(e -> assertThat(topics.triggerInput(e).at("/data/from").asText()).isEqualTo("second"));
-        ApiClient outsider = api.as(newUser().path("api_key").asText());
+        ApiClient outsider = api.as(platform.createUser().path("api_key").asText());
         assertThat(outsider.get("/v2/workspaces/" + first + "/topics").status()).isEqualTo(404);
         assertThat(outsider.post("/v2/workspaces/" + first + "/topics/shared.name/messages", Json.object()).status()).isEqualTo(404);
     }
@@ -333,8 +327,8 @@ abstract class TopicsContract {
     void guestsReadTopicsButNeitherWriteNorPublish() {
         String workspace = platform.createWorkspace("topics-guests");
         String topicId = topics.create(workspace, "orders");
-        JsonNode user = newUser();
-        addMember(workspace, user.path("id").asText(), "guest");
+        JsonNode user = platform.createUser();
+        new NodeDatabase(node).addMember(workspace, user.path("id").asText(), "guest");
         ApiClient guest = api.as(user.path("api_key").asText());
         String path = "/v2/workspaces/" + workspace + "/topics";
 
@@ -420,67 +414,9 @@ abstract class TopicsContract {
         connect();
     }
 
-    private String amqpUri() {
-        Map<String, String> env = node.environment();
-        return env.containsKey("FLOWGATE_AMQP_URI") ? env.get("FLOWGATE_AMQP_URI")
-                : "amqp://flowgate:" + TestNode.ADMIN_KEY + "@127.0.0.1:" + env.get("FLOWGATE_EMBEDDED_AMQP_PORT") + "/%2F";
-    }
-
     private static AMQP.BasicProperties topicMessage(String messageId) {
         return new AMQP.BasicProperties.Builder().type("TopicMessage").contentType("application/json").deliveryMode(2)
                 .messageId(messageId).build();
-    }
-
-    /** A new user of no workspace: {@code id} and {@code api_key}. */
-    private JsonNode newUser() {
-        ApiClient.Answer user = api.post("/v2/users", ApiClient.document(Json.object()
-                .put("email", UUID.randomUUID() + "@example.com").put("name", "Someone"), null));
-        assertThat(user.status()).as(user.text()).isEqualTo(201);
-        return Json.object().put("id", user.json().at("/data/id").asText())
-                .put("api_key", user.json().at("/data/attributes/api_key").asText());
-    }
-
-    /** Makes the user a member, straight in the database (the members API is another issue's). */
-    private void addMember(String workspaceId, String userId, String role) {
-        database("INSERT INTO members (workspace_id, user_id, roles, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
-                statement -> {
-                    statement.setObject(1, UUID.fromString(workspaceId));
-                    statement.setObject(2, UUID.fromString(userId));
-                    statement.setString(3, role);
-                    statement.executeUpdate();
-                    return null;
-                });
-    }
-
-    /** The reasons of the workspace's dead letters, read from the database (the API for them is another issue's). */
-    private List<String> deadLetterReasons(String workspaceId) {
-        return database("SELECT reason FROM dead_letters WHERE workspace_id = ?", statement -> {
-            statement.setObject(1, UUID.fromString(workspaceId));
-            List<String> reasons = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reasons.add(rows.getString(1));
-                }
-            }
-            return reasons;
-        });
-    }
-
-    private interface Statement<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Runs one statement on the node's database: the embedded H2 file (opened in this JVM) or PostgreSQL. */
-    private <T> T database(String sql, Statement<T> work) {
-        Map<String, String> env = node.environment();
-        boolean external = env.containsKey("FLOWGATE_DB_URL");
-        String url = external ? env.get("FLOWGATE_DB_URL") : new DataDirectory(Path.of(env.get("FLOWGATE_DATA_DIR"))).databaseUrl();
-        try (Connection connection = DriverManager.getConnection(url, external ? env.get("FLOWGATE_DB_USER") : "sa", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.run(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database refused " + sql + ": " + e.getMessage(), e);
-        }
     }
 
     private static List<String> pointers(ApiClient.Answer answer) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /** What a test does with the platform through its API: workspaces, flows from fixture files, events. */
@@ -31,6 +32,15 @@ public final class Platform {
         ApiClient.Answer answer = api.post("/v2/workspaces", ApiClient.document(Json.object().put("name", name), null));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json().path("data").path("id").asText();
+    }
+
+    /** A new user (of no workspace yet), created by the admin: {@code id} and {@code api_key}. */
+    public JsonNode createUser() {
+        ApiClient.Answer user = api.post("/v2/users", ApiClient.document(Json.object()
+                .put("email", UUID.randomUUID() + "@example.com").put("name", "Someone"), null));
+        assertThat(user.status()).as(user.text()).isEqualTo(201);
+        return Json.object().put("id", user.json().at("/data/id").asText())
+                .put("api_key", user.json().at("/data/attributes/api_key").asText());
     }
 
     /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */

@@ -88,6 +88,12 @@ public final class TestNode implements AutoCloseable {
         return new ApiClient("http://127.0.0.1:" + node.port(), ADMIN_KEY);
     }
 
+    /** The URI an AMQP client of this node's broker uses: the embedded broker's user {@code flowgate}, or RabbitMQ's vhost. */
+    public String amqpUri() {
+        return external != null ? external.amqpUri()
+                : "amqp://flowgate:" + ADMIN_KEY + "@127.0.0.1:" + environment.get("FLOWGATE_EMBEDDED_AMQP_PORT") + "/%2F";
+    }
+
     public Platform platform() {
         return new Platform(api());
     }
