@@ -135,13 +135,15 @@ public final class Node implements AutoCloseable {
         sweeps.addAll(Retention.eventsAndDeliveries(config.retention().events()));
         Retention retention = new Retention(store, lease("retention", nodeId, clock), clock, sweeps);
         keep(Loop.start("retention", Duration.ofMinutes(10), retention::sweep));
+        // Topics (issue 5): the publisher (topic/publish steps and the API), the intake of topic messages on
+        // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
+        TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));
+
         FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
             ExecutionEngine engine = keep(new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
-                    (workspace, topic, payload, sourceFlow, correlation) -> {
-                        throw io.flowgate.core.FlowgateException.unprocessable("Topics are not available yet", List.of());
-                    }));
-            StepWorker worker = new StepWorker(engine, store, ids, clock);
+                    topics.publisher()));
+            StepWorker worker = new StepWorker(engine, topics.triggers(), store, ids, clock);
             running.add(worker::stop);
             consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));
             consumers.sync();
@@ -180,7 +182,7 @@ public final class Node implements AutoCloseable {
             }
         };
         FlowService flows = new FlowService(store, management.components(), queues, catalog, dispatcher, events,
-                ids, clock, List.of(followChanges));
+                ids, clock, List.of(topics.bindings(), followChanges));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -212,6 +214,7 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
             routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
+            routes.add(topics.routes(authenticated, config.http().maxBodyBytes()));
         }
         // ---- Event delivery: the subscriptions API (API role); outbound webhooks and the AMQP events relay
         // ---- (DELIVERY role). Planner and relay run on one node at a time (leases); every delivery node sends webhooks.

@@ -94,6 +94,21 @@ public final class FlowgateException extends RuntimeException {
         return problems;
     }
 
+    /** The detail followed by each problem ("/pointer: detail"), on one line: for step errors and dead-letter reasons. */
+    public String detailWithProblems() {
+        StringBuilder text = new StringBuilder(String.valueOf(getMessage()));
+        String separator = ": ";
+        for (Problem problem : problems) {
+            text.append(separator);
+            if (problem.pointer() != null) {
+                text.append(problem.pointer().isEmpty() ? "(the whole value)" : problem.pointer()).append(' ');
+            }
+            text.append(problem.detail());
+            separator = "; ";
+        }
+        return text.toString();
+    }
+
     /** Seconds a client should wait before trying again; 0 when not applicable. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

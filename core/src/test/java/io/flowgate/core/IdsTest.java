@@ -117,4 +117,18 @@ class IdsTest {
         assertThat(Ids.isUuid("1-1-1-1-1")).isFalse();
         assertThat(Ids.isUuid(null)).isFalse();
     }
+
+    @Test
+    void derivedIdsAreTheSameForTheSameInputsAndDifferOtherwise() {
+        UUID flow = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+
+        UUID first = Ids.derive("topic-execution", flow, message);
+
+        assertThat(Ids.derive("topic-execution", flow, message)).isEqualTo(first);
+        assertThat(Ids.derive("topic-trigger", flow, message)).isNotEqualTo(first);
+        assertThat(Ids.derive("topic-execution", message, flow)).isNotEqualTo(first);
+        assertThat(Ids.isUuid(first.toString())).isTrue();
+        assertThat(first.variant()).isEqualTo(2);
+    }
 }

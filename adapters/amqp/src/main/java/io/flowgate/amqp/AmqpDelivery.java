@@ -68,6 +68,16 @@ final class AmqpDelivery implements MessageBus.Delivery {
     }
 
     @Override
+    public String exchange() {
+        return envelope.getExchange();
+    }
+
+    @Override
+    public String routingKey() {
+        return envelope.getRoutingKey();
+    }
+
+    @Override
     public void ack() {
         try {
             channel.basicAck(envelope.getDeliveryTag(), false);

@@ -176,7 +176,7 @@ class AsyncApiDocumentTest {
             assertThat(DOC.path("channels").path(template(event.channel())).at("/subscribe/message/$ref").asText())
                     .isEqualTo("#/components/messages/" + event.name());
         }
-        assertThat(DOC.at("/components/messages/TopicMessage/bindings/amqp/messageType").asText()).isEqualTo("TopicMessage");
+        assertThat(DOC.at("/components/messages/TopicMessage/bindings/amqp/messageType").asText()).isEqualTo(Topology.TOPIC_MESSAGE_TYPE);
     }
 
     @Test

@@ -28,6 +28,8 @@ import io.flowgate.core.subscription.DeliveryAttempt;
 import io.flowgate.core.subscription.DeliveryHistory;
 import io.flowgate.core.subscription.Subscription;
 import io.flowgate.core.subscription.WebhookSecret;
+import io.flowgate.core.message.TopicMessage;
+import io.flowgate.core.topic.Topic;
 import io.flowgate.core.workspace.Member;
 import io.flowgate.core.workspace.Role;
 import io.flowgate.core.workspace.User;
@@ -38,6 +40,7 @@ import io.flowgate.services.subscriptions.SubscriptionService;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import io.flowgate.services.topics.TopicDetails;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +86,7 @@ class OpenApiDocumentTest {
             "post /v2/workspaces/{workspaceId}/recipes/{recipeId}/instantiate",
             "post /v2/workspaces/{workspaceId}/topics", "get /v2/workspaces/{workspaceId}/topics",
             "get /v2/workspaces/{workspaceId}/topics/{topicId}", "patch /v2/workspaces/{workspaceId}/topics/{topicId}",
-            "delete /v2/workspaces/{workspaceId}/topics/{topicId}",
+            "delete /v2/workspaces/{workspaceId}/topics/{topicId}", "get /v2/workspaces/{workspaceId}/topics/{topicId}/versions",
             "post /v2/workspaces/{workspaceId}/topics/{topicName}/messages",
             "get /v2/executions", "get /v2/executions/{executionId}", "post /v2/executions/{executionId}/retry",
             "get /v2/events", "get /v2/events/stream",
@@ -258,5 +261,23 @@ class OpenApiDocumentTest {
         assertThat(SCHEMAS.violations("EventPage", page)).isEmpty();
         assertThat(SCHEMAS.violations("ChannelPattern", Json.MAPPER.getNodeFactory().textNode("flow/*/error"))).isEmpty();
         assertThat(SCHEMAS.violations("ChannelPattern", Json.MAPPER.getNodeFactory().textNode("topic/orders"))).isNotEmpty();
+    }
+
+    @Test
+    void topicsTheServerRendersMatchTheirSchemas() {
+        Topic topic = new Topic(UUID.randomUUID(), WORKSPACE, "orders.created", Json.parse("{\"type\":\"object\"}"), 2, AT, AT);
+        Topic plain = new Topic(UUID.randomUUID(), WORKSPACE, "orders", null, 1, AT, AT);
+        TopicDetails details = new TopicDetails(topic, 7, List.of(
+                new TopicDetails.SubscriptionStats(UUID.randomUUID(), "audit", true, 5, 0L),
+                new TopicDetails.SubscriptionStats(UUID.randomUUID(), "billing", false, 2, null)));
+
+        assertThat(SCHEMAS.violations("TopicDocument", JsonApi.document(TopicRepresentations.topic(plain)))).isEmpty();
+        assertThat(SCHEMAS.violations("TopicDocument", JsonApi.document(TopicRepresentations.details(details)))).isEmpty();
+        assertThat(SCHEMAS.violations("TopicVersionList", JsonApi.all(List.of(plain, topic), TopicRepresentations::version))).isEmpty();
+        ObjectNode badTopic = JsonApi.document(TopicRepresentations.topic(plain));
+        ((ObjectNode) badTopic.at("/data/attributes")).put("name", "orders.*");
+        assertThat(SCHEMAS.violations("TopicDocument", badTopic)).as("the schema is not vacuous").isNotEmpty();
+        TopicMessage message = new TopicMessage(UUID.randomUUID(), "orders", Json.object().put("a", 1), AT, null, "c-1");
+        assertThat(SCHEMAS.violations("TopicMessage", message.toJson())).isEmpty();
     }
 }

@@ -59,8 +59,14 @@ public final class ApiClient {
     }
 
     public Answer post(String path, JsonNode body) {
-        return send(request(path).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))));
+        return post(path, body, Map.of());
+    }
+
+    /** A POST with extra request headers. */
+    public Answer post(String path, JsonNode body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("content-type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))));
     }
 
     public Answer patch(String path, JsonNode body) {

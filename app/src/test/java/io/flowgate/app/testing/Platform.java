@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /** What a test does with the platform through its API: workspaces, flows from fixture files, events. */
@@ -64,6 +65,12 @@ public final class Platform {
         ApiClient.Answer answer = api.post("/v2/workspaces/" + workspaceId + "/credentials", ApiClient.document(attributes, null));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json().path("data").path("id").asText();
+    }
+
+    /** A new user (of no workspace yet), created by the admin: {@code id} and {@code api_key}. */
+    public JsonNode createUser() {
+        User user = createUser(UUID.randomUUID() + "@example.com");
+        return Json.object().put("id", user.id()).put("api_key", user.apiKey());
     }
 
     /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */

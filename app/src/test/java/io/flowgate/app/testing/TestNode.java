@@ -78,8 +78,20 @@ public final class TestNode implements AutoCloseable {
         return start();
     }
 
+    /** Stops the node gracefully and starts it again on the same data with these variables changed (e.g. its roles). */
+    public TestNode restart(Map<String, String> changes) {
+        environment.putAll(changes);
+        return restart();
+    }
+
     public ApiClient api() {
         return new ApiClient("http://127.0.0.1:" + node.port(), ADMIN_KEY);
+    }
+
+    /** The URI an AMQP client of this node's broker uses: the embedded broker's user {@code flowgate}, or RabbitMQ's vhost. */
+    public String amqpUri() {
+        return external != null ? external.amqpUri()
+                : "amqp://flowgate:" + ADMIN_KEY + "@127.0.0.1:" + environment.get("FLOWGATE_EMBEDDED_AMQP_PORT") + "/%2F";
     }
 
     public Platform platform() {
@@ -88,13 +100,6 @@ public final class TestNode implements AutoCloseable {
 
     public int port() {
         return node.port();
-    }
-
-    /** Where an AMQP client reaches the node's broker: the configured one, or the embedded one as user flowgate. */
-    public String amqpUri() {
-        String configured = environment.get("FLOWGATE_AMQP_URI");
-        return configured != null ? configured
-                : "amqp://flowgate:" + ADMIN_KEY + "@127.0.0.1:" + environment.get("FLOWGATE_EMBEDDED_AMQP_PORT") + "/%2F";
     }
 
     public Map<String, String> environment() {

@@ -11,6 +11,11 @@ import java.util.UUID;
 public record TopicMessage(UUID id, String topicName, JsonNode data, Instant publishedAt, UUID sourceFlowId,
                            String correlationId) {
 
+    /** The same message with its own id as the correlation id, when it has none. */
+    public TopicMessage withDefaultCorrelation() {
+        return correlationId != null ? this : new TopicMessage(id, topicName, data, publishedAt, sourceFlowId, id.toString());
+    }
+
     public ObjectNode toJson() {
         ObjectNode json = Json.object();
         json.put("id", id.toString());

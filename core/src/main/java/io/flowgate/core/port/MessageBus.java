@@ -41,6 +41,12 @@ public interface MessageBus extends AutoCloseable {
 
         boolean redelivered();
 
+        /** The exchange the message was published to ({@code ""} for the default exchange). */
+        String exchange();
+
+        /** The routing key it was published with. */
+        String routingKey();
+
         void ack();
     }
 

@@ -34,4 +34,6 @@ public interface StoreTx {
     RecipeRepository recipes();
 
     ComponentRepository components();
+
+    TopicRepository topics();
 }

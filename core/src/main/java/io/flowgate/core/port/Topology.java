@@ -17,6 +17,8 @@ public final class Topology {
 
     public static final String STEP_MESSAGE_TYPE = "flowgate.step";
     public static final String REPLY_MESSAGE_TYPE = "flowgate.reply";
+    /** The AMQP {@code type} of a TopicMessage on {@link #TOPICS_EXCHANGE}. */
+    public static final String TOPIC_MESSAGE_TYPE = "TopicMessage";
 
     private Topology() {
     }

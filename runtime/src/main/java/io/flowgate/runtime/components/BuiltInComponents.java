@@ -29,16 +29,21 @@ public final class BuiltInComponents implements ComponentProvider {
                "maxBacklog":{"type":"integer","minimum":1,"description":"messages waiting for the flow before webhooks answer 429"}}}
             """;
 
+    /** The fields of both topic functions: the topic's name, as {@link io.flowgate.core.topic.TopicNames} says. */
+    static final String TOPIC_FIELDS = """
+            {"type":"object","required":["topic"],
+             "properties":{"topic":{"type":"string","minLength":1,"maxLength":200,
+               "pattern":"^[A-Za-z0-9_-]+(\\\\.[A-Za-z0-9_-]+)*$",
+               "description":"the topic's name in the flow's workspace"}}}
+            """;
+
     @Override
     public List<ComponentFunction> functions() {
         return List.of(
                 new TriggerFunction("webhook", "receive", "Starts the flow for each HTTP request to /hook/{flowId}.",
                         Fields.schema(WEBHOOK_FIELDS), TriggerFunction::unwrapWebhook),
                 new TriggerFunction("topic", "subscribe", "Starts the flow for each message published to a topic.",
-                        Fields.schema("""
-                                {"type":"object","required":["topic"],
-                                 "properties":{"topic":{"type":"string","minLength":1,"maxLength":200}}}
-                                """), TriggerFunction::unwrapTopicMessage),
+                        Fields.schema(TOPIC_FIELDS), TriggerFunction::unwrapTopicMessage),
                 new TriggerFunction("schedule", "cron", "Starts the flow on a cron schedule (the flow's cron attribute or field cron).",
                         Fields.schema("""
                                 {"type":"object","properties":{"cron":{"type":"string"}}}

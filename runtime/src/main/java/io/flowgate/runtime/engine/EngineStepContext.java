@@ -2,16 +2,25 @@ package io.flowgate.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.core.Ids;
 import io.flowgate.core.flow.FlowNode;
 import io.flowgate.core.message.StepMessage;
 import io.flowgate.runtime.component.StepContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@link StepContext} of one step run. */
+/**
+ * The {@link StepContext} of one step run. {@code publications} counts the topic messages the run published,
+ * so each gets an id of its own that is the same when the step runs again for the same message.
+ */
 record EngineStepContext(StepMessage message, FlowNode node, Clock clock, CredentialVault credentials,
-                         TopicGateway topics) implements StepContext {
+                         TopicGateway topics, AtomicInteger publications) implements StepContext {
+
+    EngineStepContext(StepMessage message, FlowNode node, Clock clock, CredentialVault credentials, TopicGateway topics) {
+        this(message, node, clock, credentials, topics, new AtomicInteger());
+    }
 
     @Override
     public JsonNode body() {
@@ -60,6 +69,7 @@ record EngineStepContext(StepMessage message, FlowNode node, Clock clock, Creden
 
     @Override
     public void publishToTopic(String topicName, JsonNode data) {
-        topics.publish(message.workspaceId(), topicName, data, message.flowId(), correlationId());
+        UUID id = Ids.derive("topic-publication", message.messageId(), topicName, publications.incrementAndGet());
+        topics.publish(new TopicGateway.Publication(message.workspaceId(), topicName, data, id, message.flowId(), correlationId()));
     }
 }

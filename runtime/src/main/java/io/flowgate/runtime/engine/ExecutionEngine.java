@@ -111,7 +111,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
     private boolean resendIfRecorded(StepMessage message) {
         Optional<JsonNode> emitted = store.read(tx -> tx.executions().emittedBy(message.messageId(), message.attempt()));
-        emitted.ifPresent(json -> dispatcher.sendAll(StepMessageCodec.fromJsonArray(json)).join());
+        emitted.ifPresent(json -> dispatcher.resendAll(StepMessageCodec.fromJsonArray(json)).join());
         return emitted.isPresent();
     }
 

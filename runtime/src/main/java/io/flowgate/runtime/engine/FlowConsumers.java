@@ -24,11 +24,11 @@ public final class FlowConsumers implements AutoCloseable {
     private final Store store;
     private final MessageBus bus;
     private final FlowQueues queues;
-    private final MessageBus.Handler worker;
+    private final StepWorker worker;
     private final int prefetch;
     private final Map<UUID, MessageBus.Subscription> consumers = new ConcurrentHashMap<>();
 
-    public FlowConsumers(Store store, MessageBus bus, FlowQueues queues, MessageBus.Handler worker, int prefetch) {
+    public FlowConsumers(Store store, MessageBus bus, FlowQueues queues, StepWorker worker, int prefetch) {
         this.store = store;
         this.bus = bus;
         this.queues = queues;
@@ -41,7 +41,7 @@ public final class FlowConsumers implements AutoCloseable {
         for (UUID flowId : active) {
             if (!consumers.containsKey(flowId)) {
                 queues.ensure(flowId);
-                consumers.put(flowId, bus.consume(Topology.flowQueue(flowId), prefetch, worker));
+                consumers.put(flowId, bus.consume(Topology.flowQueue(flowId), prefetch, worker.forFlow(flowId)));
                 LOG.debug("Consuming flow {}", flowId);
             }
         }

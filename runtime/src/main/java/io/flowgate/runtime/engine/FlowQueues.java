@@ -24,6 +24,16 @@ public final class FlowQueues {
         bus.declareQueue(Topology.flowQueue(flowId), Map.of(Topology.WORK_EXCHANGE, Topology.flowRoutingKey(flowId)));
     }
 
+    /** Routes the messages of a topic ({@code <workspaceId>.<topicName>}) to the flow's queue as well; binding again changes nothing. */
+    public void subscribe(UUID flowId, String topicRoutingKey) {
+        bus.bind(Topology.flowQueue(flowId), Topology.TOPICS_EXCHANGE, topicRoutingKey);
+    }
+
+    /** Stops routing the topic's messages to the flow's queue; those already in it stay. */
+    public void unsubscribe(UUID flowId, String topicRoutingKey) {
+        bus.unbind(Topology.flowQueue(flowId), Topology.TOPICS_EXCHANGE, topicRoutingKey);
+    }
+
     public void delete(UUID flowId) {
         bus.deleteQueue(Topology.flowQueue(flowId));
     }

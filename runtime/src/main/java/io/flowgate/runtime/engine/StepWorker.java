@@ -7,6 +7,7 @@ import io.flowgate.core.port.DeadLetters;
 import io.flowgate.core.port.MessageBus;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.Topology;
+import io.flowgate.runtime.topics.TopicTriggers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -14,34 +15,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes step messages from flow queues. Every delivery is acknowledged only after its outcome is
- * durable: processed, or put in a dead-letter record with the reason. While the database or broker is
- * unreachable the worker keeps the message and tries again, so nothing is lost and nothing is rejected.
+ * Consumes flow queues: step messages, and, on the queues of flows that subscribe to a topic, the topic
+ * messages routed there from {@code flowgate.topics}, each of which starts an execution. Every delivery is
+ * acknowledged only after its outcome is durable: processed, or put in a dead-letter record with the reason.
+ * While the database or broker is unreachable the worker keeps the message and tries again, so nothing is
+ * lost and nothing is rejected.
  */
-public final class StepWorker implements MessageBus.Handler {
+public final class StepWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepWorker.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+    private static final String FLOW_QUEUE = "flow-queue";
 
     private final ExecutionEngine engine;
+    private final TopicTriggers topics;
     private final Store store;
     private final IdGenerator ids;
     private final Clock clock;
     private volatile boolean running = true;
 
-    public StepWorker(ExecutionEngine engine, Store store, IdGenerator ids, Clock clock) {
+    public StepWorker(ExecutionEngine engine, TopicTriggers topics, Store store, IdGenerator ids, Clock clock) {
         this.engine = engine;
+        this.topics = topics;
         this.store = store;
         this.ids = ids;
         this.clock = clock;
     }
 
-    @Override
-    public void handle(MessageBus.Delivery delivery) {
+    /** The handler of the queue of flow {@code flowId}. */
+    public MessageBus.Handler forFlow(UUID flowId) {
+        return delivery -> handle(flowId, delivery);
+    }
+
+    public void handle(UUID flowId, MessageBus.Delivery delivery) {
         Duration pause = Duration.ofMillis(100);
         while (running) {
             try {
-                processOrDeadLetter(delivery);
+                processOrDeadLetter(flowId, delivery);
                 delivery.ack();
                 return;
             } catch (FlowgateException e) {
@@ -60,37 +70,80 @@ public final class StepWorker implements MessageBus.Handler {
         running = false;
     }
 
-    private void processOrDeadLetter(MessageBus.Delivery delivery) {
+    /**
+     * What came from {@code flowgate.topics} is a topic message whatever its AMQP type says (so a client
+     * cannot pass a step message off through a topic); everything else must be a step message.
+     */
+    private void processOrDeadLetter(UUID flowId, MessageBus.Delivery delivery) {
+        if (Topology.TOPICS_EXCHANGE.equals(delivery.exchange())) {
+            processTopicMessage(flowId, delivery);
+            return;
+        }
         if (!Topology.STEP_MESSAGE_TYPE.equals(delivery.type())) {
-            deadLetter(delivery, null, "Unknown message type '" + delivery.type() + "' on a flow queue");
+            deadLetter(delivery, null, FLOW_QUEUE, "Unknown message type '" + delivery.type() + "' on a flow queue");
             return;
         }
         StepMessage message;
         try {
             message = StepMessageCodec.decode(delivery.body());
         } catch (FlowgateException e) {
-            deadLetter(delivery, null, "Undecodable step message: " + e.getMessage());
+            deadLetter(delivery, null, FLOW_QUEUE, "Undecodable step message: " + e.getMessage());
             return;
         }
-        try {
-            engine.process(message, delivery.redelivered());
-        } catch (FlowgateException e) {
-            if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
-                throw e;
+        process(delivery, message, StepDispatcher.maybeSeenBefore(delivery), FLOW_QUEUE);
+    }
+
+    /**
+     * A topic message may come again without the broker's redelivered flag (a flow step that ran again
+     * publishes the same message id), so the engine always looks first whether its trigger was recorded.
+     */
+    private void processTopicMessage(UUID flowId, MessageBus.Delivery delivery) {
+        String source = "topic:" + delivery.routingKey();
+        switch (readTopicMessage(flowId, delivery)) {
+            case TopicTriggers.Rejected rejected -> deadLetter(delivery, rejected.workspaceId(), source, rejected.reason());
+            case TopicTriggers.Trigger trigger -> {
+                if (process(delivery, trigger.message(), true, source)) {
+                    topics.delivered(trigger);
+                }
             }
-            deadLetter(delivery, message.workspaceId(), e.getMessage());
+        }
+    }
+
+    private TopicTriggers.Intake readTopicMessage(UUID flowId, MessageBus.Delivery delivery) {
+        try {
+            return topics.read(flowId, delivery);
         } catch (RuntimeException e) {
             if (isStoreOrBrokerDown(e)) {
                 throw FlowgateException.unavailable(e.getMessage(), e);
             }
-            LOG.error("Step message {} failed unexpectedly; kept as a dead letter", delivery.messageId(), e);
-            deadLetter(delivery, message.workspaceId(), e.toString());
+            LOG.error("Topic message {} could not be read", delivery.messageId(), e);
+            return new TopicTriggers.Rejected(null, "Could not read the topic message: " + e);
         }
     }
 
-    private void deadLetter(MessageBus.Delivery delivery, UUID workspaceId, String reason) {
-        LOG.warn("Dead-lettering message {}: {}", delivery.messageId(), reason);
-        var letter = new DeadLetters.DeadLetter(ids.next(), workspaceId, "flow-queue", reason, delivery.body(), clock.instant());
+    /** Runs the message through the engine; false when it became a dead letter instead. */
+    private boolean process(MessageBus.Delivery delivery, StepMessage message, boolean maybeSeenBefore, String source) {
+        try {
+            engine.process(message, maybeSeenBefore);
+            return true;
+        } catch (FlowgateException e) {
+            if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            deadLetter(delivery, message.workspaceId(), source, e.getMessage());
+        } catch (RuntimeException e) {
+            if (isStoreOrBrokerDown(e)) {
+                throw FlowgateException.unavailable(e.getMessage(), e);
+            }
+            LOG.error("Message {} failed unexpectedly; kept as a dead letter", delivery.messageId(), e);
+            deadLetter(delivery, message.workspaceId(), source, e.toString());
+        }
+        return false;
+    }
+
+    private void deadLetter(MessageBus.Delivery delivery, UUID workspaceId, String source, String reason) {
+        LOG.warn("Dead-lettering message {} from {}: {}", delivery.messageId(), source, reason);
+        var letter = new DeadLetters.DeadLetter(ids.next(), workspaceId, source, reason, delivery.body(), clock.instant());
         store.transact(tx -> {
             tx.deadLetters().insert(letter);
             return null;

@@ -57,4 +57,50 @@ class JsonSchemaCheckTest {
                     assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/data/attributes/schema");
                 });
     }
+
+    @Test
+    void aDeclaredSchemaIsCheckedAgainstTheMetaSchemaWithPointersIntoIt() {
+        assertThatThrownBy(() -> JsonSchemaCheck.compileDeclared(Json.parse(
+                "{\"type\":\"object\",\"properties\":{\"a\":{\"minimum\":\"x\"}},\"required\":\"a\"}"), "/data/attributes/schema"))
+                .isInstanceOfSatisfying(FlowgateException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FlowgateException.Kind.UNPROCESSABLE);
+                    assertThat(e.problems()).extracting(Problem::pointer).containsExactlyInAnyOrder(
+                            "/data/attributes/schema/properties/a/minimum", "/data/attributes/schema/required");
+                });
+    }
+
+    @Test
+    void aDeclaredSchemaMustBeAnObject() {
+        for (String schema : new String[] {"true", "[]", "\"string\""}) {
+            assertThatThrownBy(() -> JsonSchemaCheck.compileDeclared(Json.parse(schema), "/schema"))
+                    .isInstanceOfSatisfying(FlowgateException.class, e ->
+                            assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/schema"));
+        }
+    }
+
+    @Test
+    void aDeclaredSchemaThatRefersToAnotherDocumentIsRefusedWithoutFetchingIt() {
+        assertThatThrownBy(() -> JsonSchemaCheck.compileDeclared(Json.parse("{\"$ref\":\"http://127.0.0.1:9/schema.json\"}"), "/schema"))
+                .isInstanceOfSatisfying(FlowgateException.class, e -> assertThat(e.kind()).isEqualTo(FlowgateException.Kind.UNPROCESSABLE));
+    }
+
+    @Test
+    void aValidDeclaredSchemaChecksValues() {
+        JsonSchemaCheck check = JsonSchemaCheck.compileDeclared(Json.parse("{\"type\":\"object\",\"required\":[\"id\"]}"), "/schema");
+
+        assertThat(check.check(Json.object(), "")).extracting(Problem::pointer).containsExactly("/id");
+    }
+
+    @Test
+    void aDeclaredSchemaNestedTooDeeplyIsRefusedBeforeItIsChecked() {
+        String deep = "{\"properties\":{\"a\":".repeat(60) + "{}" + "}}".repeat(60);
+
+        assertThatThrownBy(() -> JsonSchemaCheck.compileDeclared(Json.parse(deep), "/schema"))
+                .isInstanceOfSatisfying(FlowgateException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/schema");
+                    assertThat(e.problems().getFirst().detail()).contains("nested");
+                });
+        String fine = "{\"properties\":{\"a\":".repeat(40) + "{}" + "}}".repeat(40);
+        assertThat(JsonSchemaCheck.compileDeclared(Json.parse(fine), "/schema")).isNotNull();
+    }
 }

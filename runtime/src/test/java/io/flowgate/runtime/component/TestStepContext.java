@@ -32,18 +32,21 @@ public final class TestStepContext implements StepContext {
     private final int attempt;
     private final ObjectNode credential;
     private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final RuntimeException topicFailure;
 
-    private TestStepContext(JsonNode body, ObjectNode attributes, String stepId, int attempt, ObjectNode credential) {
+    private TestStepContext(JsonNode body, ObjectNode attributes, String stepId, int attempt, ObjectNode credential,
+                            RuntimeException topicFailure) {
         this.body = body;
         this.attributes = attributes;
         this.stepId = stepId;
         this.attempt = attempt;
         this.credential = credential;
+        this.topicFailure = topicFailure;
     }
 
     /** A first attempt of step {@code step} on {@code body}, without attributes or credential. */
     public static TestStepContext of(JsonNode body) {
-        return new TestStepContext(body, Json.object(), "step", 1, null);
+        return new TestStepContext(body, Json.object(), "step", 1, null, null);
     }
 
     public static TestStepContext of(String bodyJson) {
@@ -51,15 +54,20 @@ public final class TestStepContext implements StepContext {
     }
 
     public TestStepContext withAttributes(ObjectNode newAttributes) {
-        return new TestStepContext(body, newAttributes, stepId, attempt, credential);
+        return new TestStepContext(body, newAttributes, stepId, attempt, credential, topicFailure);
     }
 
     public TestStepContext withStep(String newStepId, int newAttempt) {
-        return new TestStepContext(body, attributes, newStepId, newAttempt, credential);
+        return new TestStepContext(body, attributes, newStepId, newAttempt, credential, topicFailure);
     }
 
     public TestStepContext withCredential(ObjectNode keys) {
-        return new TestStepContext(body, attributes, stepId, attempt, keys);
+        return new TestStepContext(body, attributes, stepId, attempt, keys, topicFailure);
+    }
+
+    /** A context whose topic publishing fails with {@code failure}, as the platform's would. */
+    public TestStepContext withTopicFailure(RuntimeException failure) {
+        return new TestStepContext(body, attributes, stepId, attempt, credential, failure);
     }
 
     public List<Published> published() {
@@ -118,6 +126,9 @@ public final class TestStepContext implements StepContext {
 
     @Override
     public void publishToTopic(String topicName, JsonNode data) {
+        if (topicFailure != null) {
+            throw topicFailure;
+        }
         published.add(new Published(topicName, data));
     }
 }

@@ -86,6 +86,7 @@ public final class FlowService {
         return store.transact(tx -> {
             Access.require(tx, caller, draft.workspaceId(), Action.WRITE_FLOWS);
             checkCredentials(tx, flow.workspaceId(), graph);
+            lifecycle.forEach(listener -> listener.checking(tx, flow));
             tx.flows().insert(flow, caller.userId());
             activity(tx, flow, ActivityType.CREATED, caller);
             return flow;
@@ -95,7 +96,7 @@ public final class FlowService {
     public Flow update(Caller caller, UUID id, FlowDraft draft) {
         Flow before = store.read(tx -> writable(tx, caller, id, Action.WRITE_FLOWS));
         FlowGraph graph = draft.graph() == null ? null : checkGraph(before.workspaceId(), draft.graph());
-        return store.transact(tx -> {
+        Change change = store.transact(tx -> {
             Flow current = writable(tx, caller, id, Action.WRITE_FLOWS);
             Flow changed = current.withDefinition(
                     draft.name() == null ? current.name() : Names.require(draft.name(), "attributes.name"),
@@ -106,10 +107,16 @@ public final class FlowService {
             if (graph != null) {
                 checkCredentials(tx, current.workspaceId(), graph);
             }
+            lifecycle.forEach(listener -> listener.checking(tx, changed));
             tx.flows().update(changed, true, caller.userId());
             activity(tx, changed, ActivityType.UPDATED, caller);
-            return changed;
+            return new Change(current, changed);
         });
+        lifecycle.forEach(listener -> listener.updated(change.previous(), change.current()));
+        return change.current();
+    }
+
+    private record Change(Flow previous, Flow current) {
     }
 
     public void delete(Caller caller, UUID id) {

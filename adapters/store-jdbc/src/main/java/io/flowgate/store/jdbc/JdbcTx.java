@@ -14,6 +14,7 @@ import io.flowgate.core.port.Schedules;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.SubscriptionRepository;
 import io.flowgate.core.port.Timers;
+import io.flowgate.core.port.TopicRepository;
 import io.flowgate.core.port.UserRepository;
 import io.flowgate.core.port.Watermarks;
 import io.flowgate.core.port.WorkspaceRepository;
@@ -115,5 +116,10 @@ final class JdbcTx implements StoreTx {
     @Override
     public ComponentRepository components() {
         return new JdbcComponents(sql);
+    }
+
+    @Override
+    public TopicRepository topics() {
+        return new JdbcTopics(sql);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreContract implements UserContract, WorkspaceContract, FlowContract, ExecutionContract,
-        EventLogContract, SequencerConcurrencyContract, TimerContract, CoordinationContract {
+        EventLogContract, SequencerConcurrencyContract, TimerContract, CoordinationContract, TopicContract {
 
     /** Enough connections for the concurrency tests' writers, sequencers and reader. */
     static final int POOL_SIZE = 10;

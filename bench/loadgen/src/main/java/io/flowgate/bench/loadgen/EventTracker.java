@@ -20,6 +20,7 @@ final class EventTracker implements AutoCloseable {
     private final String channel;
     private final Set<String> flowIds;
     final Map<String, Long> completedMillis = new ConcurrentHashMap<>();
+    final Map<String, Long> startedMillis = new ConcurrentHashMap<>();
     final Set<String> failed = ConcurrentHashMap.newKeySet();
     final AtomicLong newestMillis = new AtomicLong();
     final AtomicLong pollErrors = new AtomicLong();
@@ -71,7 +72,9 @@ final class EventTracker implements AutoCloseable {
         long millis = Instant.parse(payload.path("timestamp").asText()).toEpochMilli();
         newestMillis.accumulateAndGet(millis, Math::max);
         String executionId = payload.path("executionId").asText();
-        if (status.equals("completed")) {
+        if (status.equals("started")) {
+            startedMillis.put(executionId, millis);
+        } else if (status.equals("completed")) {
             completedMillis.put(executionId, millis);
         } else if (status.equals("failed") || status.equals("suspended")) {
             failed.add(executionId);

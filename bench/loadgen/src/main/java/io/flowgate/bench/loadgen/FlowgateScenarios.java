@@ -1,12 +1,14 @@
 package io.flowgate.bench.loadgen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -64,7 +66,11 @@ final class FlowgateScenarios {
                     case "ingest" -> ingest();
                     case "e2e" -> e2e();
                     case "sync" -> sync();
-                    case "fanout" -> fanout();
+                    case "fanout" -> {
+                        for (String count : args.text("fanout-subscribers", "1,10").split(",")) {
+                            fanout(Integer.parseInt(count.trim()));
+                        }
+                    }
                     case "sse" -> sse();
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
@@ -180,13 +186,17 @@ final class FlowgateScenarios {
         }
     }
 
-    /** One topic, 10 subscriber flows: messages published through the API, subscriber executions completed/s. */
-    private void fanout() throws Exception {
-        int subscribers = args.integer("fanout-subscribers", 10);
+    /**
+     * One topic with {@code subscribers} subscriber flows ({@code --fanout-subscribers}, default 1 then 10):
+     * messages published through the API at a fixed rate; subscriber executions completed per second, and
+     * the latency from a message's intended send time to each subscriber execution's {@code started} event.
+     */
+    private void fanout(int subscribers) throws Exception {
         double rate = args.number("fanout-rate", quick ? 100 : 300);
         String variant = "1to" + subscribers + "-rate" + (int) rate;
+        String topicName = TOPIC + "-" + subscribers;
         ObjectNode topic = Results.JSON.createObjectNode();
-        topic.putObject("data").put("type", "topic").putObject("attributes").put("name", TOPIC);
+        topic.putObject("data").put("type", "topic").putObject("attributes").put("name", topicName);
         try {
             api.post("/v2/workspaces/" + workspaceId + "/topics", topic);
         } catch (FlowgateApi.ApiException e) {
@@ -198,26 +208,27 @@ final class FlowgateScenarios {
         }
         Set<String> flows = new HashSet<>();
         for (int i = 0; i < subscribers; i++) {
-            flows.add(api.startFlow(workspaceId, "bench subscriber " + i, FlowgateApi.graph(SUBSCRIBER)));
+            flows.add(api.startFlow(workspaceId, "bench subscriber " + i, FlowgateApi.graph(SUBSCRIBER.replace(TOPIC, topicName))));
         }
-        HttpSpec publish = HttpSpec.postJson(api.baseUrl() + "/v2/workspaces/" + workspaceId + "/topics/" + TOPIC + "/messages",
+        HttpSpec publish = HttpSpec.postJson(api.baseUrl() + "/v2/workspaces/" + workspaceId + "/topics/" + topicName + "/messages",
                 HttpSpec.WEBHOOK_BODY, Map.of("Authorization", "Bearer " + api.token()));
-        AtomicLong published = new AtomicLong();
+        Map<String, Long> sent = new ConcurrentHashMap<>();
         try (EventTracker tracker = new EventTracker(api, "flow/*/execution", flows);
              Transport t = Transport.of(client, publish)) {
             LoadRun.Outcome outcome = LoadRun.run(t, LoadSpec.open(rate, connections(), timing), (response, intended) -> {
-                if (response.ok()) {
-                    published.incrementAndGet();
+                if (response.ok() && response.executionId() != null) {
+                    sent.put(response.executionId(), intended);
                 }
             });
-            long expected = published.get() * subscribers;
+            long expected = (long) sent.size() * subscribers;
             long deadline = System.nanoTime() + timing.drain().toNanos();
             while (System.nanoTime() < deadline
                     && tracker.completedBetween(outcome.measureStartWallMicros(), Long.MAX_VALUE) < expected) {
                 Thread.sleep(100);
             }
+            Histogram toStart = publishToStart(sent, flows, tracker);
             ObjectNode result = Results.of("flowgate", mode, "fanout", variant, outcome,
-                    "publish: intended send time -> 202 of POST /topics/{name}/messages");
+                    "intended publish time -> started event of each subscriber execution");
             result.put("publishThroughput", result.path("throughput").asDouble());
             result.set("publishLatencyMs", result.get("latencyMs"));
             long delivered = tracker.completedBetween(outcome.measureStartWallMicros(), outcome.measureEndWallMicros());
@@ -226,10 +237,30 @@ final class FlowgateScenarios {
             result.put("subscribers", subscribers);
             result.put("deliveriesExpected", expected);
             result.put("deliveriesCompleted", tracker.completedBetween(outcome.measureStartWallMicros(), Long.MAX_VALUE));
-            result.put("notes", "throughput counts completed subscriber executions per second; the latency shown is the "
-                    + "publish call's (FlowExecutionEvents do not name the topic message, so per-delivery latency is not matched)");
+            result.put("deliveriesStartedMatched", toStart.getTotalCount());
+            result.set("latencyMs", Results.latency(toStart));
+            result.set("curve", Results.curve(toStart));
+            result.put("notes", "throughput counts completed subscriber executions per second; latency is from the intended "
+                    + "publish time to each subscriber execution's started event (execution ids derived from flow and message id)");
             Results.write(out, result);
         }
+    }
+
+    /** Per published message and subscriber, the time from the intended publish to the execution's start, in µs. */
+    private static Histogram publishToStart(Map<String, Long> sent, Set<String> flows, EventTracker tracker) {
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        sent.forEach((messageId, intendedMicros) -> flows.forEach(flow -> {
+            Long started = tracker.startedMillis.get(subscriberExecutionId(flow, messageId));
+            if (started != null) {
+                latency.recordValue(Math.max(0, started * 1000 - intendedMicros));
+            }
+        }));
+        return latency;
+    }
+
+    /** The execution a topic message starts in a subscriber flow, as docs/topics.md documents it. */
+    static String subscriberExecutionId(String flowId, String messageId) {
+        return UUID.nameUUIDFromBytes(("topic-execution:" + flowId + ":" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** 100 SSE clients on one flow's execution channel while webhooks run the flow at a fixed rate. */

@@ -33,7 +33,8 @@ final class JdkHttpTransport implements Transport {
             public Response exchange() throws IOException {
                 try {
                     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    return new Response(response.statusCode(), response.headers().firstValue("x-execution-id").orElse(null));
+                    return new Response(response.statusCode(), response.headers().firstValue("x-execution-id")
+                            .or(() -> response.headers().firstValue("x-message-id")).orElse(null));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);

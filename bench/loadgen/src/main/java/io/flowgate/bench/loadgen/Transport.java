@@ -5,7 +5,10 @@ import java.io.IOException;
 /** How requests are sent: raw sockets ({@link RawHttpTransport}) or the JDK HttpClient ({@link JdkHttpTransport}). */
 public interface Transport extends AutoCloseable {
 
-    /** What the load run keeps of an answer. */
+    /**
+     * What the load run keeps of an answer: its status and the id it names, {@code x-execution-id} (a webhook)
+     * or {@code x-message-id} (a topic publish), kept as {@code executionId}.
+     */
     record Response(int status, String executionId) {
         public boolean ok() {
             return status >= 200 && status < 300;

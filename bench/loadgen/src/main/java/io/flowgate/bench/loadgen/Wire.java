@@ -92,7 +92,7 @@ final class Wire {
                 chunked = value.toLowerCase().contains("chunked");
             } else if (name.equalsIgnoreCase("connection")) {
                 close = value.equalsIgnoreCase("close");
-            } else if (name.equalsIgnoreCase("x-execution-id")) {
+            } else if (name.equalsIgnoreCase("x-execution-id") || name.equalsIgnoreCase("x-message-id")) {
                 executionId = value;
             }
         }
