@@ -128,6 +128,13 @@ class WebhookIngressIT {
         }
 
         @Test
+        void anOverlongCorrelationIdIs400() {
+            ApiClient.Answer answer = api.raw("POST", "/hook/" + echo, Map.of("x-correlation-id", "c".repeat(201)), null);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().path("errors").get(0).path("detail").asText()).contains("X-Correlation-Id");
+        }
+
+        @Test
         void aBodyOverTheLimitIs413() {
             ApiClient.Answer answer = call(echo, "POST", "application/json", new byte[(int) BODY_LIMIT + 1]);
             assertThat(answer.status()).isEqualTo(413);

@@ -37,6 +37,7 @@ public final class WebhookIngress {
         public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofSeconds(30));
     }
 
+    static final int MAX_CORRELATION_ID = 200;
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final FlowDirectory flows;
@@ -71,6 +72,7 @@ public final class WebhookIngress {
         FlowNode trigger = flow.graph().trigger();
         authenticator.check(trigger, flow.workspaceId(), request);
         admission.admit(flow, trigger.fields().path("rateLimitPerMinute").asInt(0), trigger.fields().path("maxBacklog").asLong(0));
+        checkCorrelationId(request.header("x-correlation-id"));
         ObjectNode body = BodyParser.parse(request.header("content-type"), request.body());
         Instant receivedAt = clock.instant();
         UUID requestId = ids.next();
@@ -98,6 +100,12 @@ public final class WebhookIngress {
             throw e;
         }
         return sync ? awaitReply(reply, trigger, executionId, requestId) : accepted(requestId, executionId, false);
+    }
+
+    private static void checkCorrelationId(String correlationId) {
+        if (correlationId != null && (correlationId.isBlank() || correlationId.length() > MAX_CORRELATION_ID)) {
+            throw FlowgateException.invalid("X-Correlation-Id must have 1 to " + MAX_CORRELATION_ID + " characters");
+        }
     }
 
     private Flow activeFlow(String flowIdText) {
