@@ -8,12 +8,19 @@ import io.flowgate.app.testing.EventSchemas;
 import io.flowgate.app.testing.Platform;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.core.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The platform end to end, as a user sees it through HTTP: written once, run on the embedded default
@@ -207,6 +214,42 @@ abstract class EndToEndContract {
                 .set("graph", Json.parse("{\"nodes\":[{\"id\":\"t\",\"component_id\":\"schedule\",\"function\":\"cron\","
                         + "\"fields\":{\"cron\":\"every day\"}}],\"edges\":[]}")), workspace));
         assertThat(invalid.status()).isEqualTo(422);
+    }
+
+    /** The runtime's valid flow fixtures that say how a run goes (their {@code example}). */
+    Stream<Path> flowFixturesWithExamples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../runtime/src/test/resources/flows/valid"))) {
+            return files.filter(file -> fixtureFile(file).has("example")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flowFixturesWithExamples")
+    void everyFlowFixtureRunsThroughTheBrokerAsItsExampleSays(Path file) {
+        JsonNode fixture = fixtureFile(file);
+        JsonNode example = fixture.path("example");
+        fixture.at("/graph/nodes").forEach(node -> {
+            if (node.path("component_id").asText().equals("topic")) {
+                platform.ensureTopic(workspace, node.at("/fields/topic").asText());
+            }
+        });
+        String flow = platform.startFlow(workspace, file.getFileName().toString(), fixture.path("graph"));
+
+        String executionId = platform.trigger(workspace, flow, fixture.at("/graph/nodes/0"), example.path("body"));
+
+        List<JsonNode> lifecycle = platform.awaitEnd(flow, executionId);
+        JsonNode end = lifecycle.getLast().path("payload");
+        assertThat(lifecycle.getFirst().path("payload").path("status").asText()).isEqualTo("started");
+        assertThat(end.path("status").asText()).isEqualTo(example.path("status").asText());
+        assertThat(end.path("stepCount").asInt()).isEqualTo(example.path("stepCount").asInt());
+    }
+
+    private static JsonNode fixtureFile(Path file) {
+        try {
+            return Json.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

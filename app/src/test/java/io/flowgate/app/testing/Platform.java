@@ -73,6 +73,30 @@ public final class Platform {
         return Json.object().put("id", user.id()).put("api_key", user.apiKey());
     }
 
+    /** Creates the workspace's topic {@code name} unless it exists. */
+    public void ensureTopic(String workspaceId, String name) {
+        ApiClient.Answer answer = api.post("/v2/workspaces/" + workspaceId + "/topics",
+                ApiClient.document(Json.object().put("name", name), null));
+        assertThat(answer.status()).as(answer.text()).isIn(201, 409);
+    }
+
+    /**
+     * Starts an execution of a started flow with {@code body}, the way its trigger would: a topic message
+     * for a topic subscriber, a run-now for anything else. Returns the execution id.
+     */
+    public String trigger(String workspaceId, String flowId, JsonNode triggerNode, JsonNode body) {
+        if (triggerNode.path("component_id").asText().equals("topic")) {
+            String topic = triggerNode.at("/fields/topic").asText();
+            ApiClient.Answer published = api.post("/v2/workspaces/" + workspaceId + "/topics/" + topic + "/messages", body);
+            assertThat(published.status()).as(published.text()).isEqualTo(202);
+            List<JsonNode> started = awaitEvents("flow/" + flowId + "/execution", events -> !events.isEmpty());
+            return started.getFirst().path("payload").path("executionId").asText();
+        }
+        ApiClient.Answer run = api.post("/v2/flows/" + flowId + "/run-now", body);
+        assertThat(run.status()).as(run.text()).isEqualTo(202);
+        return run.json().path("executionId").asText();
+    }
+
     /** Creates a flow from {@code flows/<fixture>.json} (its graph) and starts it; returns its id. */
     public String startFlow(String workspaceId, String fixture) {
         return startFlow(workspaceId, fixture, fixture(fixture));
