@@ -72,6 +72,7 @@ final class FlowgateScenarios {
                         }
                     }
                     case "sse" -> sse();
+                    case "scaleout" -> scaleout();
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             } catch (Exception e) {
@@ -107,12 +108,22 @@ final class FlowgateScenarios {
     /** Webhook to {@code completed} for the 3-step flow: sustained executions/s, and latency at 1,000/s. */
     private void e2e() throws Exception {
         double rate = args.number("e2e-rate", 1000);
-        e2eRun("rate" + (int) rate, LoadSpec.open(rate, connections(), timing));
-        e2eRun("max", LoadSpec.closed(args.integer("e2e-connections", 32), timing));
+        e2eRun("e2e", "rate" + (int) rate, LoadSpec.open(rate, connections(), timing));
+        e2eRun("e2e", "max", LoadSpec.closed(args.integer("e2e-connections", 32), timing));
     }
 
-    private void e2eRun(String variant, LoadSpec spec) throws Exception {
-        String flow = api.startFlow(workspaceId, "bench e2e " + variant, FlowgateApi.graph(THREE_STEP));
+    /**
+     * The e2e flood against a cluster: this node accepts the webhooks, {@code --workers} other nodes run
+     * the flow (bench/run starts them on the same broker and database).
+     */
+    private void scaleout() throws Exception {
+        int workers = args.integer("workers", 1);
+        e2eRun("scaleout", "max-" + workers + (workers == 1 ? "-worker" : "-workers"),
+                LoadSpec.closed(args.integer("e2e-connections", 32), timing));
+    }
+
+    private void e2eRun(String scenario, String variant, LoadSpec spec) throws Exception {
+        String flow = api.startFlow(workspaceId, "bench " + scenario + " " + variant, FlowgateApi.graph(THREE_STEP));
         Map<String, Long> sent = new ConcurrentHashMap<>();
         LoadRun.Outcome outcome;
         try (EventTracker tracker = new EventTracker(api, "flow/" + flow + "/execution", Set.of());
@@ -144,7 +155,7 @@ final class FlowgateScenarios {
             long to = Math.max(outcome.measureEndWallMicros(), (lastMillis + 1) * 1000);
             long completed = tracker.completedBetween(from, to);
             double span = (to - from) / 1e6;
-            ObjectNode result = Results.of("flowgate", mode, "e2e", variant, outcome,
+            ObjectNode result = Results.of("flowgate", mode, scenario, variant, outcome,
                     "intended send time of the webhook -> timestamp of the execution's completed event");
             result.put("acceptThroughput", result.path("throughput").asDouble());
             result.set("acceptLatencyMs", result.get("latencyMs"));

@@ -101,7 +101,7 @@ public final class Main {
             } catch (java.io.IOException e) {
                 last = e.toString();
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         System.err.println("wait: " + args.required("url") + " did not answer " + want + " in time (last: " + last + ")");
         return false;

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 final class Report {
 
-    static final List<String> ORDER = List.of("ceiling", "ingest", "e2e", "sync", "fanout", "sse");
+    static final List<String> ORDER = List.of("ceiling", "ingest", "e2e", "sync", "fanout", "sse", "scaleout");
 
     private final Path dir;
     private final List<JsonNode> results = new ArrayList<>();
@@ -148,6 +148,11 @@ final class Report {
             ratio(ratios, "Flowgate " + mode + " e2e executions/s / n8n executions/s", e2e, find("n8n", "e2e", "max"), 10);
             ratio(ratios, "Flowgate " + mode + " ingest / Node-RED http-in->change->response", ingest, find("node-red", "ingest", "max"), 0);
             ratio(ratios, "Flowgate " + mode + " sync / Node-RED sync", sync, find("node-red", "sync", "max"), 0);
+            Optional<JsonNode> oneWorker = find("flowgate", mode, "scaleout", "max-1-");
+            for (int workers = 2; workers <= 3; workers++) {
+                ratio(ratios, "Flowgate " + mode + " e2e with " + workers + " worker nodes / with 1", find("flowgate", mode, "scaleout",
+                        "max-" + workers + "-"), oneWorker, 0);
+            }
         }
         return ratios;
     }
