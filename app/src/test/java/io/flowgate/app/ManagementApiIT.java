@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.app.testing.ApiClient;
 import io.flowgate.app.testing.Platform;
+import io.flowgate.app.testing.RawHttp;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.core.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -418,6 +420,15 @@ class ManagementApiIT {
                 next = page.json().path("links").path("next").asText("");
             }
             assertThat(seen).containsExactly("charlie", "delta", "echo");
+        }
+
+        @Test
+        void pageParametersMayBeSentWithUnencodedBrackets() {
+            String request = "GET /v2/flows?workspace_id=" + workspace + "&page[size]=2&page[number]=2 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + node.environment().get("FLOWGATE_ADMIN_TOKEN")
+                    + "\r\nConnection: close\r\n\r\n";
+            assertThat(RawHttp.exchange(node.port(), request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(10)))
+                    .as("what curl -g and most clients send for JSON:API paging").isEqualTo(200);
         }
 
         @Test

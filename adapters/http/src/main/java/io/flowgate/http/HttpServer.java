@@ -58,6 +58,9 @@ public final class HttpServer implements AutoCloseable {
                 .shutdownGracePeriod(settings.shutdownGrace())
                 .connectionOptions(SocketOptions.builder().readTimeout(settings.readTimeout()).build())
                 .addProtocol(Http1Config.builder().maxHeadersSize(settings.maxHeaderBytes()).maxPrologueLength(8 * 1024)
+                        // JSON:API clients send page[size] with bare brackets, which RFC 3986 reserves: accept them
+                        // in the query (the path is still validated)
+                        .validatePrologue(false)
                         .addReceiveListener(guard).build())
                 .routing(routing)
                 .build()

@@ -3,6 +3,7 @@ package io.flowgate.runtime.delivery;
 import io.flowgate.core.Json;
 import io.flowgate.core.port.DeliveryRepository;
 import io.flowgate.core.port.Store;
+import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.WebhookSender;
 import io.flowgate.core.subscription.OutboundWebhook;
 import io.flowgate.core.subscription.Subscription;
@@ -10,8 +11,12 @@ import io.flowgate.runtime.support.Loop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -29,6 +34,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Longer than any attempt takes (the sender gives up after 15 s). */
     private static final Duration CLAIM = Duration.ofSeconds(60);
+    /** Every finished request wakes the worker: letting wake-ups gather claims many deliveries per transaction. */
+    private static final Duration CLAIM_SETTLE = Duration.ofMillis(10);
     private static final WebhookSender.Outcome EVENT_GONE =
             new WebhookSender.Outcome(null, 0, null, "The event is no longer stored (past its retention)");
 
@@ -57,7 +64,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public static DeliveryWorker start(Store store, WebhookSender sender, AttemptLedger ledger, Clock clock, String nodeId,
                                        int concurrency) {
         DeliveryWorker worker = new DeliveryWorker(store, sender, ledger, clock, nodeId, concurrency);
-        worker.loop = Loop.start("delivery-worker", Duration.ofMillis(100), worker::sendDue);
+        worker.loop = Loop.start("delivery-worker", Duration.ofMillis(100), CLAIM_SETTLE, worker::sendDue);
         return worker;
     }
 
@@ -76,15 +83,15 @@ public final class DeliveryWorker implements AutoCloseable {
             return 0;
         }
         Instant now = clock.instant();
-        List<DeliveryRepository.Due> due = store.transact(tx -> tx.deliveries().claimDue(now, free, nodeId, now.plus(CLAIM)));
-        for (DeliveryRepository.Due delivery : due) {
+        List<Claimed> due = store.transact(tx -> claim(tx, now, free));
+        for (Claimed delivery : due) {
             slots.acquireUninterruptibly();
             sending.execute(() -> {
                 try {
                     attempt(delivery);
                 } catch (RuntimeException e) {
                     LOG.warn("Delivery {} could not be recorded; it is tried again when its claim runs out: {}",
-                            delivery.delivery().id(), e.toString());
+                            delivery.due().delivery().id(), e.toString());
                 } finally {
                     slots.release();
                     wake();
@@ -94,18 +101,30 @@ public final class DeliveryWorker implements AutoCloseable {
         return due.size();
     }
 
-    private void attempt(DeliveryRepository.Due due) {
-        Optional<Subscription> subscription = store.read(tx -> tx.subscriptions().find(due.delivery().subscriptionId()));
-        if (subscription.isEmpty()) {
-            return;
-        }
-        Instant startedAt = clock.instant();
-        WebhookSender.Outcome outcome = due.payload() == null ? EVENT_GONE
-                : sender.send(OutboundWebhook.request(subscription.get(), due.delivery(), Json.bytes(due.payload()), startedAt));
-        ledger.record(subscription.get(), due.delivery().id(), outcome, startedAt);
+    /** A claimed delivery with its subscription, read in the claim's transaction. */
+    private record Claimed(DeliveryRepository.Due due, Subscription subscription) {
     }
 
-    /** Stops claiming and waits for the requests in flight (their outcome is recorded). */
+    private List<Claimed> claim(StoreTx tx, Instant now, int limit) {
+        List<DeliveryRepository.Due> due = tx.deliveries().claimDue(now, limit, nodeId, now.plus(CLAIM));
+        Map<UUID, Optional<Subscription>> subscriptions = new HashMap<>();
+        List<Claimed> claimed = new ArrayList<>(due.size());
+        for (DeliveryRepository.Due delivery : due) {
+            subscriptions.computeIfAbsent(delivery.delivery().subscriptionId(), id -> tx.subscriptions().find(id))
+                    .ifPresent(subscription -> claimed.add(new Claimed(delivery, subscription)));
+        }
+        return claimed;
+    }
+
+    private void attempt(Claimed claimed) {
+        DeliveryRepository.Due due = claimed.due();
+        Instant startedAt = clock.instant();
+        WebhookSender.Outcome outcome = due.payload() == null ? EVENT_GONE
+                : sender.send(OutboundWebhook.request(claimed.subscription(), due.delivery(), Json.bytes(due.payload()), startedAt));
+        ledger.record(claimed.subscription(), due.delivery().id(), outcome, startedAt);
+    }
+
+    /** Stops claiming, waits for the requests in flight (their outcome is recorded), then closes the ledger. */
     @Override
     public void close() {
         closed = true;
@@ -118,5 +137,6 @@ public final class DeliveryWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sending.shutdownNow();
+        ledger.close();
     }
 }

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A background task run again and again on its own thread: right away while it reports work done,
- * otherwise after {@code idle} or as soon as someone calls {@link #wake()}. A failing run is logged and
- * the loop goes on after a pause.
+ * otherwise after {@code idle} or as soon as someone calls {@link #wake()}. A loop may settle after a
+ * wake-up before it runs, so that the wake-ups of a busy moment share one run (one transaction instead of
+ * one per wake-up). A failing run is logged and the loop goes on after a pause.
  */
 public final class Loop implements AutoCloseable {
 
@@ -19,20 +20,27 @@ public final class Loop implements AutoCloseable {
     private final String name;
     private final IntSupplier task;
     private final Duration idle;
+    private final Duration settle;
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
 
-    private Loop(String name, Duration idle, IntSupplier task) {
+    private Loop(String name, Duration idle, Duration settle, IntSupplier task) {
         this.name = name;
         this.task = task;
         this.idle = idle;
+        this.settle = settle;
         this.thread = Thread.ofPlatform().name("flowgate-" + name).daemon().unstarted(this::run);
     }
 
     /** Starts a loop; {@code task} returns how much work it did (0 = nothing to do, wait). */
     public static Loop start(String name, Duration idle, IntSupplier task) {
-        Loop loop = new Loop(name, idle, task);
+        return start(name, idle, Duration.ZERO, task);
+    }
+
+    /** Starts a loop that waits {@code settle} after being woken before it runs. */
+    public static Loop start(String name, Duration idle, Duration settle, IntSupplier task) {
+        Loop loop = new Loop(name, idle, settle, task);
         loop.thread.start();
         return loop;
     }
@@ -49,8 +57,9 @@ public final class Loop implements AutoCloseable {
             try {
                 int done = task.getAsInt();
                 errorPause = Duration.ofMillis(200);
-                if (done == 0) {
-                    wakeups.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                if (done == 0 && wakeups.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS) && !settle.isZero()) {
+                    Thread.sleep(settle);
+                    wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;

@@ -54,6 +54,10 @@ public final class FlowgateApi {
                 .POST(HttpRequest.BodyPublishers.ofString(text)).build());
     }
 
+    public void delete(String path) throws IOException, InterruptedException {
+        send(request(path).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");

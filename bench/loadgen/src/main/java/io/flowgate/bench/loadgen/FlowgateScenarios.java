@@ -72,6 +72,7 @@ final class FlowgateScenarios {
                         }
                     }
                     case "sse" -> sse();
+                    case "webhooks" -> webhooks();
                     case "scaleout" -> scaleout();
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
@@ -318,4 +319,61 @@ final class FlowgateScenarios {
         }
     }
 
+    /**
+     * Event subscriptions ({@code --webhook-subscribers}, default 10) on one flow's execution channel, each
+     * to a receiver in this process, while webhooks run the flow at a fixed rate: deliveries/s and their lag.
+     * The node must allow private targets ({@code FLOWGATE_DELIVERY_ALLOW_PRIVATE=true}).
+     */
+    private void webhooks() throws Exception {
+        int subscribers = args.integer("webhook-subscribers", 10);
+        double rate = args.number("webhooks-rate", quick ? 50 : 100);
+        String variant = subscribers + "subscribers-rate" + (int) rate;
+        String flow = api.startFlow(workspaceId, "bench webhooks", FlowgateApi.graph(THREE_STEP));
+        List<String> subscriptions = new java.util.ArrayList<>();
+        try (WebhookSink sink = new WebhookSink(); Transport t = Transport.of(client, hook(flow))) {
+            for (int i = 0; i < subscribers; i++) {
+                subscriptions.add(subscribe(sink.url("/subscriber-" + i), "flow/" + flow + "/execution"));
+            }
+            AtomicLong accepted = new AtomicLong();
+            long startMillis = System.currentTimeMillis() + 300 + timing.warmup().toMillis();
+            sink.window(startMillis, startMillis + timing.duration().toMillis());
+            LoadRun.Outcome outcome = LoadRun.run(t, LoadSpec.open(rate, Math.min(connections(), 16), timing), (response, intended) -> {
+                if (response.ok()) {
+                    accepted.incrementAndGet();
+                }
+            });
+            sink.window(outcome.measureStartWallMicros() / 1000, outcome.measureEndWallMicros() / 1000);
+            long deadline = System.nanoTime() + timing.drain().toNanos();
+            while (System.nanoTime() < deadline && System.nanoTime() - sink.lastReceiveNanos.get() < Duration.ofSeconds(3).toNanos()) {
+                Thread.sleep(100);
+            }
+            Histogram lag = sink.lagMicros();
+            ObjectNode result = Results.of("flowgate", mode, "webhooks", variant, outcome,
+                    "receive time at the subscriber -> the event's own timestamp (lag), over all subscribers");
+            result.put("webhookThroughput", result.path("throughput").asDouble());
+            result.set("webhookLatencyMs", result.get("latencyMs"));
+            result.put("throughput", Results.round(sink.inWindow() / outcome.seconds()));
+            result.put("unit", "deliveries/s");
+            result.put("subscribers", subscribers);
+            result.put("deliveriesExpected", accepted.get() * 2 * subscribers);
+            result.put("deliveriesReceived", sink.inWindow());
+            result.set("latencyMs", Results.latency(lag));
+            result.set("curve", Results.curve(lag));
+            Results.write(out, result);
+        } catch (FlowgateApi.ApiException e) {
+            Results.write(out, Results.skipped("flowgate", mode, "webhooks", variant, e.status() == 422
+                    ? "the node refused the local receiver (start it with FLOWGATE_DELIVERY_ALLOW_PRIVATE=true)" : e.getMessage()));
+        } finally {
+            for (String subscription : subscriptions) {
+                api.delete("/v2/workspaces/" + workspaceId + "/subscriptions/" + subscription);
+            }
+        }
+    }
+
+    private String subscribe(String url, String channel) throws Exception {
+        ObjectNode body = Results.JSON.createObjectNode();
+        ObjectNode attributes = body.putObject("data").put("type", "subscription").putObject("attributes");
+        attributes.put("url", url).put("ordered", false).putArray("channels").add(channel);
+        return api.post("/v2/workspaces/" + workspaceId + "/subscriptions", body).path("data").path("id").asText();
+    }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 final class Report {
 
-    static final List<String> ORDER = List.of("ceiling", "ingest", "e2e", "sync", "fanout", "sse", "scaleout");
+    static final List<String> ORDER = List.of("ceiling", "ingest", "e2e", "sync", "fanout", "sse", "webhooks", "scaleout");
 
     private final Path dir;
     private final List<JsonNode> results = new ArrayList<>();
@@ -213,7 +213,7 @@ final class Report {
     }
 
     private String targets() {
-        StringBuilder md = new StringBuilder("\n| target (issues 3, 4, 9) | measured | met |\n|---|---:|---|\n");
+        StringBuilder md = new StringBuilder("\n| target (issues 3, 4, 5, 7, 9) | measured | met |\n|---|---:|---|\n");
         for (String mode : List.of("embedded", "external")) {
             find("flowgate", mode, "ingest", "max").ifPresent(r -> target(md, mode + ": ingest ≥ 5,000 durable req/s",
                     r.path("throughput").asDouble(), r.path("throughput").asDouble() >= 5000, "%,.0f req/s"));
@@ -225,6 +225,13 @@ final class Report {
             find("flowgate", mode, "e2e", "rate1000").ifPresent(r -> target(md, mode + ": e2e p99 < 50 ms at 1,000/s",
                     r.path("latencyMs").path("p99").asDouble(), r.path("latencyMs").path("p99").asDouble() < 50
                             && r.path("executionsNotCompletedAtEnd").asLong() == 0, "%.1f ms"));
+            find("flowgate", mode, "fanout", "1to10").ifPresent(r -> target(md, mode + ": fan-out ≥ 10,000 deliveries/s to 10 subscribers",
+                    r.path("throughput").asDouble(), r.path("throughput").asDouble() >= 10_000, "%,.0f /s"));
+            for (String delivery : List.of("sse", "webhooks")) {
+                find("flowgate", mode, delivery, "").ifPresent(r -> target(md, mode + ": " + delivery + " lag p99 < 100 ms (at "
+                        + "%,.0f".formatted(r.path("throughput").asDouble()) + " " + r.path("unit").asText() + ")",
+                        r.path("latencyMs").path("p99").asDouble(), r.path("latencyMs").path("p99").asDouble() < 100, "%.1f ms"));
+            }
         }
         return md.toString();
     }

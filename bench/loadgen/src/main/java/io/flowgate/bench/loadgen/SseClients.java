@@ -130,13 +130,7 @@ final class SseClients implements AutoCloseable {
             long receivedMicros = LoadRun.micros(Instant.now());
             lastReceiveNanos.set(System.nanoTime());
             received.incrementAndGet();
-            int at = data.indexOf("\"timestamp\":\"");
-            if (at < 0) {
-                return;
-            }
-            int start = at + 13;
-            int end = data.indexOf('"', start);
-            long millis = Instant.parse(data.substring(start, end)).toEpochMilli();
+            long millis = WebhookSink.timestampMillis(data);
             if (millis >= windowFromMillis && millis < windowToMillis) {
                 inWindow++;
                 synchronized (lag) {
