@@ -11,6 +11,7 @@ import io.flowgate.http.EventRoutes;
 import io.flowgate.http.ExecutionRoutes;
 import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
+import io.flowgate.http.Intake;
 import io.flowgate.http.OperationsRoutes;
 import io.flowgate.http.SlowClientGuard;
 import io.flowgate.http.SubscriptionRoutes;
@@ -22,7 +23,6 @@ import io.flowgate.runtime.engine.CredentialVault;
 import io.flowgate.runtime.engine.EventFactory;
 import io.flowgate.runtime.engine.ExecutionEngine;
 import io.flowgate.runtime.engine.FlowCatalog;
-import io.flowgate.runtime.engine.FlowConsumers;
 import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
@@ -62,6 +62,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,9 @@ public final class Node implements AutoCloseable {
     private EventHub liveStreams;
     private final String adminKey;
     private final boolean adminKeyCreated;
+    private final Intake intake = new Intake();
+    private final Duration shutdownGrace;
+    private WorkerModule workers;
 
     private Node(FlowgateConfig config) {
         Clock clock = Clock.systemUTC();
@@ -95,6 +99,7 @@ public final class Node implements AutoCloseable {
         DataDirectory.AdminKey generated = config.adminToken() == null ? data.adminKey() : null;
         this.adminKey = config.adminToken() != null ? config.adminToken() : generated.key();
         this.adminKeyCreated = generated != null && generated.created();
+        this.shutdownGrace = config.runtime().shutdownGrace();
         this.infrastructure = Infrastructure.start(config, data, adminKey, nodeId);
         try {
             wire(config, data, clock, ids, nodeId);
@@ -139,20 +144,14 @@ public final class Node implements AutoCloseable {
         // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
         TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));
 
-        FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
-            ExecutionEngine engine = keep(new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
-                    topics.publisher()));
-            StepWorker worker = new StepWorker(engine, topics.triggers(), store, ids, clock);
-            running.add(worker::stop);
-            consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));
-            consumers.sync();
-            keep(Loop.start("flow-consumers", Duration.ofSeconds(2), syncing(consumers)));
-            TimerService timers = new TimerService(store, dispatcher, clock, nodeId);
-            keep(Loop.start("timers", Duration.ofMillis(100), timers::fireDue));
-            keep(Loop.start("schedules", Duration.ofSeconds(1), scheduler::fireDue));
+            ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
+                    topics.publisher());
+            workers = WorkerModule.start(store, bus, queues, engine, new StepWorker(engine, topics.triggers(), store, ids, clock),
+                    new TimerService(store, dispatcher, clock, nodeId), scheduler, config.runtime().workerPrefetch());
+            running.add(workers);
         }
-        FlowConsumers localConsumers = consumers;
+        WorkerModule localWorkers = workers;
         FlowDirectory directory = new FlowDirectory(store, clock, Duration.ofSeconds(1));
         FlowLifecycle followChanges = new FlowLifecycle() {
             @Override
@@ -175,8 +174,8 @@ public final class Node implements AutoCloseable {
 
             private void changed() {
                 directory.evictAll();
-                if (localConsumers != null) {
-                    localConsumers.sync();
+                if (localWorkers != null) {
+                    localWorkers.flowsChanged();
                 }
                 sequencerLoop.wake();
             }
@@ -194,6 +193,7 @@ public final class Node implements AutoCloseable {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("broker", bus::isHealthy);
         checks.put("database", store::isHealthy);
+        checks.put("intake", intake::isOpen);
         routes.add(new HttpServer.Mount("/", new OperationsRoutes(checks, metrics)));
         routes.add(new HttpServer.Mount("/", new DocumentRoutes()));
         if (config.runs(FlowgateConfig.Role.INGRESS)) {
@@ -248,7 +248,7 @@ public final class Node implements AutoCloseable {
 
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
-                config.http().readTimeout(), Duration.ofSeconds(10)), routes);
+                config.http().readTimeout(), shutdownGrace), routes, intake);
         LOG.info("Node {} runs {} on port {}", nodeId, config.roles(), http.port());
     }
 
@@ -270,11 +270,23 @@ public final class Node implements AutoCloseable {
         return adminKeyCreated ? Optional.of(adminKey) : Optional.empty();
     }
 
-    /** Stops taking requests, lets in-flight work finish or stay queued, then closes everything. */
+    /**
+     * Drains, then closes everything: readiness and new requests answer 503 at once, the requests in flight
+     * are answered, the workers take no more messages and finish the step runs in hand (all within the
+     * shutdown grace period); what is still unfinished then stays in the broker and runs again.
+     */
     @Override
     public void close() {
+        Instant deadline = Instant.now().plus(shutdownGrace);
+        intake.close();
         if (liveStreams != null) {
             liveStreams.endAll();
+        }
+        if (!intake.awaitIdle(deadline)) {
+            LOG.warn("Requests still in progress at the end of the shutdown grace period are cut off");
+        }
+        if (workers != null) {
+            workers.drain(deadline);
         }
         if (http != null) {
             http.close();
@@ -302,10 +314,4 @@ public final class Node implements AutoCloseable {
         return component;
     }
 
-    private static java.util.function.IntSupplier syncing(FlowConsumers consumers) {
-        return () -> {
-            consumers.sync();
-            return 0;
-        };
-    }
 }
