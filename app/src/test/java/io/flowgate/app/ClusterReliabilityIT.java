@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Several nodes on RabbitMQ and PostgreSQL under a steady webhook load (webhook, JSONata, log), while a
- * node dies, the nodes restart one by one, or the database goes away for a while. After each, every
+ * node dies, the nodes restart one by one, the database goes away for a while, or the broker drops every
+ * connection. After each, every
  * request that got a 2xx has exactly one completed execution, every step ran once per message and every
  * event exists once. Callers may get errors during the fault (503, a refused connection), never a 2xx that
  * is later lost, and never a 500.
@@ -104,6 +105,34 @@ class ClusterReliabilityIT {
         load.awaitAccepted(PHASE);
 
         checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void brokerConnectionsLostUnderLoadLoseNothingAndRunNothingTwice() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        WebhookLoad load = startLoad(flow);
+        load.awaitAccepted(PHASE);
+
+        cluster.dropBrokerConnections();
+        load.awaitAccepted(PHASE);
+        cluster.dropBrokerConnections();
+        load.awaitAccepted(PHASE);
+
+        checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void aConsumerCancelledByTheBrokerIsReplacedOnEveryNode() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        String queue = "flowgate.flow." + flow;
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.consumers(queue) == NODES);
+
+        cluster.deleteQueue(queue);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> cluster.consumers(queue) == NODES);
+        ApiClient.Answer accepted = cluster.api(2).webhook(flow, WebhookLoad.numbered(1));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        audit.assertExactlyOnce(flow, List.of(accepted.json().path("executionId").asText()), STEPS);
     }
 
     private WebhookLoad startLoad(String flow) {

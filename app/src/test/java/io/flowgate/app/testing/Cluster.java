@@ -145,6 +145,25 @@ public final class Cluster implements AutoCloseable {
         services.admin("ALTER ROLE " + role + " LOGIN");
     }
 
+    /** Deletes a queue of the cluster's vhost, as an operator might: the broker cancels its consumers. */
+    public void deleteQueue(String queue) {
+        ExternalServices.rabbitmqctl("delete_queue", "-p", services.vhost(), queue);
+    }
+
+    /** How many consumers the queue has, or -1 when it does not exist. */
+    public int consumers(String queue) {
+        String listing = ExternalServices.rabbitmqctlOutput("list_queues", "-p", services.vhost(), "--no-table-headers",
+                "name", "consumers");
+        return listing.lines().map(line -> line.trim().split("\\s+")).filter(fields -> fields.length == 2 && fields[0].equals(queue))
+                .mapToInt(fields -> Integer.parseInt(fields[1])).findFirst().orElse(-1);
+    }
+
+    /** The broker closes every connection of the cluster's vhost, as when a RabbitMQ node restarts. */
+    public void dropBrokerConnections() {
+        ExternalServices.rabbitmqctl("close_all_connections", "--vhost", services.vhost(), "--limit", "1000",
+                "connection loss injected by a test");
+    }
+
     /** Stops the nodes, removes the vhost, database and role, and keeps the nodes' logs under target/cluster-logs. */
     @Override
     public void close() {
