@@ -1,9 +1,6 @@
 package io.flowgate.app;
 
-import io.flowgate.amqp.AmqpBus;
 import io.flowgate.core.Ids;
-import io.flowgate.core.subscription.RetrySchedule;
-import io.flowgate.delivery.HttpWebhookSender;
 import io.flowgate.delivery.PrivateAddressGuard;
 import io.flowgate.http.Authenticated;
 import io.flowgate.http.DocumentRoutes;
@@ -13,7 +10,6 @@ import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
 import io.flowgate.http.Intake;
 import io.flowgate.http.OperationsRoutes;
-import io.flowgate.http.SlowClientGuard;
 import io.flowgate.http.SubscriptionRoutes;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
@@ -27,15 +23,10 @@ import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
-import io.flowgate.runtime.delivery.AttemptLedger;
-import io.flowgate.runtime.delivery.DeliveryPlanner;
-import io.flowgate.runtime.delivery.DeliveryWorker;
-import io.flowgate.runtime.events.AmqpEventRelay;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
 import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.runtime.events.Retention;
-import io.flowgate.runtime.flow.FlowGraphValidator;
 import io.flowgate.runtime.support.ClusterLease;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
@@ -216,27 +207,14 @@ public final class Node implements AutoCloseable {
             routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
             routes.add(topics.routes(authenticated, config.http().maxBodyBytes()));
         }
-        // ---- Event delivery: the subscriptions API (API role); outbound webhooks and the AMQP events relay
-        // ---- (DELIVERY role). Planner and relay run on one node at a time (leases); every delivery node sends webhooks.
         metrics.gauge("flowgate.event.streams.open", hub, EventHub::openStreams);
         Runnable deliveriesDue = () -> { };
         if (config.runs(FlowgateConfig.Role.DELIVERY)) {
-            FlowgateConfig.Delivery delivery = config.delivery();
-            HttpWebhookSender sender = keep(new HttpWebhookSender(PrivateAddressGuard.forNode(delivery.allowPrivate())));
-            AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
-                    delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
-                            "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
-            DeliveryWorker worker = keep(DeliveryWorker.start(store, sender, ledger, clock, nodeId, delivery.concurrency()));
-            deliveriesDue = worker::wake;
-            DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);
-            Loop plannerLoop = keep(Loop.start("delivery-planner", Duration.ofSeconds(1), planner::plan));
-            AmqpBus relayBus = keep(infrastructure.connectBus("flowgate-" + nodeId + "-events", 1));
-            AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, lease(AmqpEventRelay.FOLLOWER, nodeId, clock));
-            Loop relayLoop = keep(Loop.start("amqp-relay", Duration.ofSeconds(1), relay::relay));
-            feed.listen(newEvents -> {
-                plannerLoop.wake();
-                relayLoop.wake();
-            });
+            DeliveryModule delivery = DeliveryModule.start(config.delivery(), store, infrastructure, events, ids, clock, nodeId,
+                    metrics, name -> lease(name, nodeId, clock));
+            running.add(delivery);
+            deliveriesDue = delivery::deliveriesDue;
+            feed.listen(newEvents -> delivery.eventsSequenced());
         }
         if (config.runs(FlowgateConfig.Role.API)) {
             SubscriptionService subscriptions = new SubscriptionService(store,
@@ -244,7 +222,6 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/workspaces", new SubscriptionRoutes(subscriptions,
                     new DeliveryService(store, ids, clock, deliveriesDue), new Authenticated(auth))));
         }
-        // ---- end of event delivery
 
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
