@@ -9,7 +9,9 @@ import io.flowgate.app.testing.ExactlyOnceAudit;
 import io.flowgate.app.testing.ServerProcess;
 import io.flowgate.app.testing.WebhookLoad;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Several nodes on RabbitMQ and PostgreSQL under a steady webhook load (webhook, JSONata, log), while a
- * node dies, the nodes restart one by one, the database goes away for a while, or the broker drops every
- * connection. After each, every
- * request that got a 2xx has exactly one completed execution, every step ran once per message and every
- * event exists once. Callers may get errors during the fault (503, a refused connection), never a 2xx that
- * is later lost, and never a 500.
+ * Several nodes on RabbitMQ (quorum queues, as recommended for a cluster) and PostgreSQL under a steady
+ * webhook load (webhook, JSONata, log), while a node dies, the nodes restart one by one, the database goes
+ * away for a while, the broker drops every connection, or the broker cancels the consumers of a queue.
+ * After each, every request that got a 2xx has exactly one completed execution, every step ran once per
+ * message and every event exists once. Callers may get errors during the fault (503, a refused connection),
+ * never a 2xx that is later lost, and never a 500.
  */
 @Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,7 +47,7 @@ class ClusterReliabilityIT {
 
     @BeforeAll
     void startCluster() {
-        cluster = Cluster.start("reliability", NODES);
+        cluster = Cluster.start("reliability", Collections.nCopies(NODES, Map.of("FLOWGATE_AMQP_QUEUE_TYPE", "quorum")));
         audit = new ExactlyOnceAudit(cluster.jdbcUrl(), cluster.databaseAdmin(), "");
         workspace = cluster.platform(0).createWorkspace("reliability");
     }
@@ -126,6 +128,7 @@ class ClusterReliabilityIT {
         String flow = cluster.platform(0).startFlow(workspace, "greeter");
         String queue = "flowgate.flow." + flow;
         await().atMost(Duration.ofSeconds(30)).until(() -> cluster.consumers(queue) == NODES);
+        assertThat(cluster.queueType(queue)).isEqualTo("quorum");
 
         cluster.deleteQueue(queue);
 

@@ -36,23 +36,6 @@ public final class Cluster implements AutoCloseable {
         this.role = services.vhost() + "_node";
     }
 
-    /** A cluster of {@code size} nodes running everything, started in parallel. */
-    public static Cluster start(String name, int size) {
-        Cluster cluster = new Cluster(ExternalServices.create(name));
-        try {
-            cluster.createRole();
-            List<Map<String, String>> roles = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                roles.add(Map.of());
-            }
-            cluster.startNodes(roles);
-            return cluster;
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
-    }
-
     /** A cluster whose nodes each get the extra environment of their entry, e.g. {@code FLOWGATE_ROLES}. */
     public static Cluster start(String name, List<Map<String, String>> nodeEnvironments) {
         Cluster cluster = new Cluster(ExternalServices.create(name));
@@ -152,10 +135,20 @@ public final class Cluster implements AutoCloseable {
 
     /** How many consumers the queue has, or -1 when it does not exist. */
     public int consumers(String queue) {
+        String consumers = queueInfo(queue, "consumers");
+        return consumers == null ? -1 : Integer.parseInt(consumers);
+    }
+
+    /** The queue's type as RabbitMQ reports it ({@code classic}, {@code quorum}), or null when it does not exist. */
+    public String queueType(String queue) {
+        return queueInfo(queue, "type");
+    }
+
+    private String queueInfo(String queue, String column) {
         String listing = ExternalServices.rabbitmqctlOutput("list_queues", "-p", services.vhost(), "--no-table-headers",
-                "name", "consumers");
+                "name", column);
         return listing.lines().map(line -> line.trim().split("\\s+")).filter(fields -> fields.length == 2 && fields[0].equals(queue))
-                .mapToInt(fields -> Integer.parseInt(fields[1])).findFirst().orElse(-1);
+                .map(fields -> fields[1]).findFirst().orElse(null);
     }
 
     /** The broker closes every connection of the cluster's vhost, as when a RabbitMQ node restarts. */
