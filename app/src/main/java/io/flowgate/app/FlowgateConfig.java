@@ -39,7 +39,8 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
         }
     }
 
-    public record Runtime(int workerPrefetch, int maxBacklog, int workspaceRatePerMinute) {
+    /** {@code shutdownGrace}: how long a stopping node lets requests and step runs in flight finish. */
+    public record Runtime(int workerPrefetch, int maxBacklog, int workspaceRatePerMinute, Duration shutdownGrace) {
     }
 
     public record Retention(Duration executions, Duration stepInputs, Duration events) {
@@ -88,7 +89,8 @@ public record FlowgateConfig(Http http, Path dataDir, Broker broker, Database da
         return new FlowgateConfig(http, dataDir, broker,
                 database, s.optional("FLOWGATE_ADMIN_TOKEN"), roles(s.text("FLOWGATE_ROLES", "all")),
                 new Runtime(s.integer("FLOWGATE_WORKER_PREFETCH", 64, 1, 10_000), s.integer("FLOWGATE_MAX_BACKLOG", 100_000, 1, Integer.MAX_VALUE),
-                        s.integer("FLOWGATE_WORKSPACE_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE)),
+                        s.integer("FLOWGATE_WORKSPACE_RATE_LIMIT_PER_MINUTE", 0, 0, Integer.MAX_VALUE),
+                        Duration.ofSeconds(s.integer("FLOWGATE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600))),
                 new Retention(s.days("FLOWGATE_EXECUTION_RETENTION_DAYS", 30), s.days("FLOWGATE_STEP_INPUT_RETENTION_DAYS", 5),
                         s.days("FLOWGATE_EVENT_RETENTION_DAYS", 30)),
                 s.optional("FLOWGATE_NODE_ID"), management, delivery(s));

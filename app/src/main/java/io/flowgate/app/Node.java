@@ -1,9 +1,6 @@
 package io.flowgate.app;
 
-import io.flowgate.amqp.AmqpBus;
 import io.flowgate.core.Ids;
-import io.flowgate.core.subscription.RetrySchedule;
-import io.flowgate.delivery.HttpWebhookSender;
 import io.flowgate.delivery.PrivateAddressGuard;
 import io.flowgate.http.Authenticated;
 import io.flowgate.http.DocumentRoutes;
@@ -11,8 +8,8 @@ import io.flowgate.http.EventRoutes;
 import io.flowgate.http.ExecutionRoutes;
 import io.flowgate.http.FlowRoutes;
 import io.flowgate.http.HttpServer;
+import io.flowgate.http.Intake;
 import io.flowgate.http.OperationsRoutes;
-import io.flowgate.http.SlowClientGuard;
 import io.flowgate.http.SubscriptionRoutes;
 import io.flowgate.http.UserRoutes;
 import io.flowgate.http.WebhookRoutes;
@@ -22,20 +19,14 @@ import io.flowgate.runtime.engine.CredentialVault;
 import io.flowgate.runtime.engine.EventFactory;
 import io.flowgate.runtime.engine.ExecutionEngine;
 import io.flowgate.runtime.engine.FlowCatalog;
-import io.flowgate.runtime.engine.FlowConsumers;
 import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepWorker;
 import io.flowgate.runtime.engine.TimerService;
-import io.flowgate.runtime.delivery.AttemptLedger;
-import io.flowgate.runtime.delivery.DeliveryPlanner;
-import io.flowgate.runtime.delivery.DeliveryWorker;
-import io.flowgate.runtime.events.AmqpEventRelay;
 import io.flowgate.runtime.events.EventFeed;
 import io.flowgate.runtime.events.EventSequencer;
 import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.runtime.events.Retention;
-import io.flowgate.runtime.flow.FlowGraphValidator;
 import io.flowgate.runtime.support.ClusterLease;
 import io.flowgate.runtime.support.Loop;
 import io.flowgate.services.auth.AuthService;
@@ -62,6 +53,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,12 +72,11 @@ public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /**
-     * How long the event loops let wake-ups gather: every commit with events wakes the sequencer, and every
-     * sequenced batch wakes the delivery planner and the AMQP relay; under load, settling turns hundreds
-     * of small transactions a second into a few larger ones, for a few milliseconds of event latency.
+     * How long the event sequencer lets wake-ups gather: every commit with events wakes it; under load,
+     * settling turns hundreds of small transactions a second into a few larger ones, for a few milliseconds
+     * of event latency.
      */
     private static final Duration SEQUENCER_SETTLE = Duration.ofMillis(5);
-    private static final Duration FOLLOWER_SETTLE = Duration.ofMillis(20);
 
     private final Infrastructure infrastructure;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -93,6 +84,9 @@ public final class Node implements AutoCloseable {
     private EventHub liveStreams;
     private final String adminKey;
     private final boolean adminKeyCreated;
+    private final Intake intake = new Intake();
+    private final Duration shutdownGrace;
+    private WorkerModule workers;
 
     private Node(FlowgateConfig config) {
         Clock clock = Clock.systemUTC();
@@ -102,6 +96,7 @@ public final class Node implements AutoCloseable {
         DataDirectory.AdminKey generated = config.adminToken() == null ? data.adminKey() : null;
         this.adminKey = config.adminToken() != null ? config.adminToken() : generated.key();
         this.adminKeyCreated = generated != null && generated.created();
+        this.shutdownGrace = config.runtime().shutdownGrace();
         this.infrastructure = Infrastructure.start(config, data, adminKey, nodeId);
         try {
             wire(config, data, clock, ids, nodeId);
@@ -146,20 +141,14 @@ public final class Node implements AutoCloseable {
         // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
         TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));
 
-        FlowConsumers consumers = null;
         if (config.runs(FlowgateConfig.Role.WORKER)) {
-            ExecutionEngine engine = keep(new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
-                    topics.publisher()));
-            StepWorker worker = new StepWorker(engine, topics.triggers(), store, ids, clock);
-            running.add(worker::stop);
-            consumers = keep(new FlowConsumers(store, bus, queues, worker, config.runtime().workerPrefetch()));
-            consumers.sync();
-            keep(Loop.start("flow-consumers", Duration.ofSeconds(2), syncing(consumers)));
-            TimerService timers = new TimerService(store, dispatcher, clock, nodeId);
-            keep(Loop.start("timers", Duration.ofMillis(100), timers::fireDue));
-            keep(Loop.start("schedules", Duration.ofSeconds(1), scheduler::fireDue));
+            ExecutionEngine engine = new ExecutionEngine(store, catalog, dispatcher, events, ids, clock, credentials,
+                    topics.publisher());
+            workers = WorkerModule.start(store, bus, queues, engine, new StepWorker(engine, topics.triggers(), store, ids, clock),
+                    new TimerService(store, dispatcher, clock, nodeId), scheduler, config.runtime().workerPrefetch());
+            running.add(workers);
         }
-        FlowConsumers localConsumers = consumers;
+        WorkerModule localWorkers = workers;
         FlowDirectory directory = new FlowDirectory(store, clock, Duration.ofSeconds(1));
         FlowLifecycle followChanges = new FlowLifecycle() {
             @Override
@@ -182,8 +171,8 @@ public final class Node implements AutoCloseable {
 
             private void changed() {
                 directory.evictAll();
-                if (localConsumers != null) {
-                    localConsumers.sync();
+                if (localWorkers != null) {
+                    localWorkers.flowsChanged();
                 }
                 sequencerLoop.wake();
             }
@@ -201,6 +190,7 @@ public final class Node implements AutoCloseable {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("broker", bus::isHealthy);
         checks.put("database", store::isHealthy);
+        checks.put("intake", intake::isOpen);
         routes.add(new HttpServer.Mount("/", new OperationsRoutes(checks, metrics)));
         routes.add(new HttpServer.Mount("/", new DocumentRoutes()));
         if (config.runs(FlowgateConfig.Role.INGRESS)) {
@@ -223,27 +213,14 @@ public final class Node implements AutoCloseable {
             routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
             routes.add(topics.routes(authenticated, config.http().maxBodyBytes()));
         }
-        // ---- Event delivery: the subscriptions API (API role); outbound webhooks and the AMQP events relay
-        // ---- (DELIVERY role). Planner and relay run on one node at a time (leases); every delivery node sends webhooks.
         metrics.gauge("flowgate.event.streams.open", hub, EventHub::openStreams);
         Runnable deliveriesDue = () -> { };
         if (config.runs(FlowgateConfig.Role.DELIVERY)) {
-            FlowgateConfig.Delivery delivery = config.delivery();
-            HttpWebhookSender sender = keep(new HttpWebhookSender(PrivateAddressGuard.forNode(delivery.allowPrivate())));
-            AttemptLedger ledger = new AttemptLedger(store, RetrySchedule.jittered(delivery.retrySchedule(), Math::random),
-                    delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
-                            "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
-            DeliveryWorker worker = keep(DeliveryWorker.start(store, sender, ledger, clock, nodeId, delivery.concurrency()));
-            deliveriesDue = worker::wake;
-            DeliveryPlanner planner = new DeliveryPlanner(store, lease(DeliveryPlanner.FOLLOWER, nodeId, clock), ids, clock, worker::wake);
-            Loop plannerLoop = keep(Loop.start("delivery-planner", Duration.ofSeconds(1), FOLLOWER_SETTLE, planner::plan));
-            AmqpBus relayBus = keep(infrastructure.connectBus("flowgate-" + nodeId + "-events", 1));
-            AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, lease(AmqpEventRelay.FOLLOWER, nodeId, clock));
-            Loop relayLoop = keep(Loop.start("amqp-relay", Duration.ofSeconds(1), FOLLOWER_SETTLE, relay::relay));
-            feed.listen(newEvents -> {
-                plannerLoop.wake();
-                relayLoop.wake();
-            });
+            DeliveryModule delivery = DeliveryModule.start(config.delivery(), store, infrastructure, events, ids, clock, nodeId,
+                    metrics, name -> lease(name, nodeId, clock));
+            running.add(delivery);
+            deliveriesDue = delivery::deliveriesDue;
+            feed.listen(newEvents -> delivery.eventsSequenced());
         }
         if (config.runs(FlowgateConfig.Role.API)) {
             SubscriptionService subscriptions = new SubscriptionService(store,
@@ -251,11 +228,10 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/workspaces", new SubscriptionRoutes(subscriptions,
                     new DeliveryService(store, ids, clock, deliveriesDue), new Authenticated(auth))));
         }
-        // ---- end of event delivery
 
         this.http = HttpServer.start(new HttpServer.Settings(config.http().host(), config.http().port(),
                 config.http().maxBodyBytes(), config.http().maxHeaderBytes(), config.http().readTimeout(),
-                config.http().readTimeout(), Duration.ofSeconds(10)), routes);
+                config.http().readTimeout(), shutdownGrace), routes, intake);
         LOG.info("Node {} runs {} on port {}", nodeId, config.roles(), http.port());
     }
 
@@ -277,11 +253,23 @@ public final class Node implements AutoCloseable {
         return adminKeyCreated ? Optional.of(adminKey) : Optional.empty();
     }
 
-    /** Stops taking requests, lets in-flight work finish or stay queued, then closes everything. */
+    /**
+     * Drains, then closes everything: readiness and new requests answer 503 at once, the requests in flight
+     * are answered, the workers take no more messages and finish the step runs in hand (all within the
+     * shutdown grace period); what is still unfinished then stays in the broker and runs again.
+     */
     @Override
     public void close() {
+        Instant deadline = Instant.now().plus(shutdownGrace);
+        intake.close();
         if (liveStreams != null) {
             liveStreams.endAll();
+        }
+        if (!intake.awaitIdle(deadline)) {
+            LOG.warn("Requests still in progress at the end of the shutdown grace period are cut off");
+        }
+        if (workers != null) {
+            workers.drain(deadline);
         }
         if (http != null) {
             http.close();
@@ -309,10 +297,4 @@ public final class Node implements AutoCloseable {
         return component;
     }
 
-    private static java.util.function.IntSupplier syncing(FlowConsumers consumers) {
-        return () -> {
-            consumers.sync();
-            return 0;
-        };
-    }
 }

@@ -27,6 +27,13 @@ class FlowgateConfigTest {
         assertThat(config.roles()).containsExactlyInAnyOrder(FlowgateConfig.Role.values());
         assertThat(config.retention().executions().toDays()).isEqualTo(30);
         assertThat(config.retention().stepInputs().toDays()).isEqualTo(5);
+        assertThat(config.runtime().shutdownGrace()).hasSeconds(10);
+    }
+
+    @Test
+    void theShutdownGraceIsAWholeNumberOfSeconds() {
+        assertThat(FlowgateConfig.fromEnvironment(Map.of("FLOWGATE_SHUTDOWN_GRACE_SECONDS", "0")).runtime().shutdownGrace()).isZero();
+        assertThat(FlowgateConfig.fromEnvironment(Map.of("FLOWGATE_SHUTDOWN_GRACE_SECONDS", "45")).runtime().shutdownGrace()).hasSeconds(45);
     }
 
     @Test
@@ -50,6 +57,8 @@ class FlowgateConfigTest {
         "FLOWGATE_ROLES | cooking | FLOWGATE_ROLES must be 'all' or a comma list of ingress, api, worker, delivery; got 'cooking'",
         "FLOWGATE_MAX_BODY_BYTES | -1 | FLOWGATE_MAX_BODY_BYTES must be a positive number of bytes, got '-1'",
         "FLOWGATE_AMQP_QUEUE_TYPE | stream | FLOWGATE_AMQP_QUEUE_TYPE must be one of classic, quorum, got 'stream'",
+        "FLOWGATE_SHUTDOWN_GRACE_SECONDS | -1 | FLOWGATE_SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600, got '-1'",
+        "FLOWGATE_SHUTDOWN_GRACE_SECONDS | 10s | FLOWGATE_SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600, got '10s'",
         "FLOWGATE_DB_URL | postgres://x | FLOWGATE_DB_URL must be a JDBC URL such as jdbc:postgresql://host:5432/flowgate, got 'postgres://x'",
     })
     void aBadValueStopsTheStartWithOneLineNamingTheVariable(String variable, String value, String message) {

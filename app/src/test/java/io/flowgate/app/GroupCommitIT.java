@@ -55,6 +55,32 @@ class GroupCommitIT {
         }
     }
 
+    @Test
+    void workOfferedWhileTheWriterIsClosingFailsAsUnavailableAndIsNotWritten() {
+        commits.close();
+
+        UUID id = UUID.randomUUID();
+        assertThat(insert(id)).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOfSatisfying(FlowgateException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FlowgateException.Kind.UNAVAILABLE));
+        Optional<DeadLetters.DeadLetter> stored = store.read(tx -> tx.deadLetters().find(id));
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void whenTheDatabaseIsGoneEveryCallerIsToldItIsUnavailable() {
+        store.close();
+
+        List<CompletableFuture<UUID>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            results.add(insert(UUID.randomUUID()));
+        }
+
+        results.forEach(result -> assertThat(result).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                .havingCause().isInstanceOfSatisfying(FlowgateException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FlowgateException.Kind.UNAVAILABLE)));
+    }
+
     private CompletableFuture<UUID> insert(UUID id) {
         return commits.submit(tx -> {
             tx.deadLetters().insert(new DeadLetters.DeadLetter(id, null, "test", "reason", new byte[] {1}, Instant.now()));

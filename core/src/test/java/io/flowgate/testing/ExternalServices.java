@@ -75,6 +75,11 @@ public final class ExternalServices implements AutoCloseable {
     }
 
     public static void rabbitmqctl(String... args) {
+        rabbitmqctlOutput(args);
+    }
+
+    /** Runs rabbitmqctl quietly and returns what it printed. */
+    public static String rabbitmqctlOutput(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
         command.addAll(List.of(args));
         try {
@@ -83,6 +88,7 @@ public final class ExternalServices implements AutoCloseable {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("rabbitmqctl is not available: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -99,11 +99,11 @@ public final class AmqpBus implements MessageBus {
                 channel.queueDeclare(queue, false, true, true, null);
             }
             channel.basicQos(prefetch);
-            Channel consumerChannel = channel;
-            String tag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
+            AmqpSubscription subscription = new AmqpSubscription(channel, queue);
+            subscription.started(channel.basicConsume(queue, false, new DefaultConsumer(channel) {
                 @Override
                 public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    var delivery = new AmqpDelivery(consumerChannel, envelope, properties, body);
+                    var delivery = new AmqpDelivery(getChannel(), envelope, properties, body);
                     if (declarePrivate) {
                         handle(handler, delivery);
                     } else {
@@ -113,10 +113,11 @@ public final class AmqpBus implements MessageBus {
 
                 @Override
                 public void handleCancel(String consumerTag) {
-                    LOG.warn("The broker cancelled the consumer of {} (queue deleted?)", queue);
+                    LOG.warn("The broker cancelled the consumer of {} (queue deleted or moved); it will be replaced", queue);
+                    subscription.cancelledByBroker();
                 }
-            });
-            return () -> cancel(consumerChannel, tag);
+            }));
+            return subscription;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw AmqpErrors.translate("consume " + queue, e);
@@ -129,17 +130,6 @@ public final class AmqpBus implements MessageBus {
         } catch (RuntimeException e) {
             LOG.error("Handler failed on message {}; it stays unacknowledged until the channel closes", delivery.messageId(), e);
         }
-    }
-
-    private static void cancel(Channel channel, String tag) {
-        try {
-            if (channel.isOpen()) {
-                channel.basicCancel(tag);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Cancelling consumer {}", tag, e);
-        }
-        closeQuietly(channel);
     }
 
     @Override
@@ -213,7 +203,7 @@ public final class AmqpBus implements MessageBus {
         }
     }
 
-    private static void closeQuietly(Channel channel) {
+    static void closeQuietly(Channel channel) {
         try {
             if (channel != null && channel.isOpen()) {
                 channel.close();

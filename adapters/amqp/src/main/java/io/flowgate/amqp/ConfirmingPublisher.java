@@ -7,11 +7,16 @@ import com.rabbitmq.client.ReturnListener;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.MessageBus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * RabbitMQ returns it before it acks it; Qpid Broker-J nacks it first and returns it right after. So a
  * nacked message is settled only after a round trip on the channel, when any return the broker sent for
  * it has been seen: returned, it fails as NOT_FOUND; otherwise as UNAVAILABLE (it may not be durable),
- * as does every pending message when the channel closes.
+ * as does every pending message when the channel closes, and any message left unsettled for a minute.
  */
 final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
 
@@ -30,6 +35,7 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
     private static final class Pending {
         final String messageId;
         final CompletableFuture<Void> future = new CompletableFuture<>();
+        final long publishedAt = System.nanoTime();
         volatile boolean returned;
         volatile boolean nacked;
 
@@ -37,6 +43,10 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
             this.messageId = messageId;
         }
     }
+
+    private static final Duration CONFIRM_DEADLINE = Duration.ofSeconds(60);
+    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("flowgate-confirm-deadlines").daemon().factory());
 
     private final Channel channel;
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
@@ -48,9 +58,13 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
         channel.confirmSelect();
         channel.addConfirmListener(this);
         channel.addReturnListener(this);
+        ScheduledFuture<?> sweeping = SWEEPER.scheduleWithFixedDelay(this::giveUpOnStale, 10, 10, TimeUnit.SECONDS);
         channel.addShutdownListener(cause -> {
             closedByBroker = !cause.isHardError() && !cause.isInitiatedByApplication();
             failAll("the broker closed the channel: " + cause.getMessage());
+            if (closedByBroker || cause.isInitiatedByApplication()) {
+                sweeping.cancel(false); // this channel does not come back
+            }
         });
     }
 
@@ -75,6 +89,20 @@ final class ConfirmingPublisher implements ConfirmListener, ReturnListener {
             }
         }
         return entry.future;
+    }
+
+    /**
+     * Fails as UNAVAILABLE what the broker left unsettled too long (a confirm lost with a connection, while
+     * the channel's sequence numbers started again after recovery), so that no publisher waits forever.
+     */
+    private void giveUpOnStale() {
+        long now = System.nanoTime();
+        pending.forEach((sequence, entry) -> {
+            if (now - entry.publishedAt > CONFIRM_DEADLINE.toNanos() && pending.remove(sequence, entry)) {
+                entry.future.completeExceptionally(FlowgateException.unavailable("The broker did not confirm message "
+                        + entry.messageId + " within " + CONFIRM_DEADLINE.toSeconds() + " s", null));
+            }
+        });
     }
 
     boolean isOpen() {

@@ -32,13 +32,24 @@ public final class HttpServer implements AutoCloseable {
     public record Mount(String path, HttpService service) {
     }
 
-    /** Starts listening with the services mounted at their paths. */
-    public static HttpServer start(Settings settings, List<Mount> mounts) {
+    /**
+     * Starts listening with the services mounted at their paths. While {@code intake} is closed, every
+     * request but the health checks is answered 503; the requests in flight are counted in it.
+     */
+    public static HttpServer start(Settings settings, List<Mount> mounts, Intake intake) {
         SlowClientGuard guard = new SlowClientGuard(settings.readTimeout());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
             req.context().register(guard);
-            chain.proceed();
+            if (!intake.isOpen() && !req.path().path().startsWith("/health/")) {
+                throw FlowgateException.unavailable("This node is shutting down: try another node, or again shortly", null);
+            }
+            intake.enter();
+            try {
+                chain.proceed();
+            } finally {
+                intake.leave();
+            }
         });
         mounts.forEach(mount -> routing.register(mount.path(), mount.service()));
         routing.error(FlowgateException.class, (req, res, e) -> {

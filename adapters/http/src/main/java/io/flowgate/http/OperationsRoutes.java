@@ -6,6 +6,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -26,17 +28,19 @@ public final class OperationsRoutes implements HttpService {
                 .get("/health/ready", (req, res) -> {
                     ObjectNode body = Json.object();
                     ObjectNode checks = body.putObject("checks");
-                    boolean ready = true;
+                    List<String> down = new ArrayList<>();
                     for (var check : readinessChecks.entrySet()) {
                         boolean up = safely(check.getValue());
                         checks.put(check.getKey(), up ? "UP" : "DOWN");
-                        ready &= up;
+                        if (!up) {
+                            down.add(check.getKey());
+                        }
                     }
-                    body.put("status", ready ? "UP" : "DOWN");
-                    if (!ready) {
-                        body.put("reason", "a dependency does not answer: see checks");
+                    body.put("status", down.isEmpty() ? "UP" : "DOWN");
+                    if (!down.isEmpty()) {
+                        body.put("reason", "not ready: " + String.join(", ", down) + " DOWN");
                     }
-                    Responses.json(res, ready ? 200 : 503, body);
+                    Responses.json(res, down.isEmpty() ? 200 : 503, body);
                 })
                 .get("/metrics", (req, res) -> {
                     res.header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");

@@ -23,7 +23,7 @@ class DocumentRoutesTest {
     @BeforeAll
     static void start() {
         server = HttpServer.start(new HttpServer.Settings("127.0.0.1", 0, 1024 * 1024, 16 * 1024, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMillis(200)), List.of(new HttpServer.Mount("/", new DocumentRoutes())));
+                Duration.ofSeconds(30), Duration.ofMillis(200)), List.of(new HttpServer.Mount("/", new DocumentRoutes())), new Intake());
     }
 
     @AfterAll

@@ -56,6 +56,20 @@ public final class ServerProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** Waits for the process to end by itself (after a SIGTERM sent elsewhere) and returns its exit code. */
+    public int exitCode() {
+        waitForExit();
+        return process.exitValue();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
     public ApiClient api(String apiKey) {
         return new ApiClient("http://127.0.0.1:" + port, apiKey);
     }

@@ -41,7 +41,7 @@ public final class SseClient implements AutoCloseable {
     /** Opens a stream with this query (e.g. {@code channel=flow/<id>/execution}), resuming after {@code lastEventId} if given. */
     public static SseClient open(ApiClient api, String query, Long lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + "/v2/events/stream?" + query))
-                .header("authorization", "Bearer " + TestNode.ADMIN_KEY)
+                .header("authorization", "Bearer " + api.apiKey())
                 .header("accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("last-event-id", String.valueOf(lastEventId));

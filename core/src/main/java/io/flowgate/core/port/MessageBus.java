@@ -55,8 +55,24 @@ public interface MessageBus extends AutoCloseable {
         void handle(Delivery delivery);
     }
 
-    /** A running consumer; cancelling it leaves unacknowledged messages to the broker to deliver again. */
+    /** A running consumer; closing it leaves unacknowledged messages to the broker to deliver again. */
     interface Subscription extends AutoCloseable {
+        /**
+         * Asks the broker for no more messages, while those already delivered may still be acknowledged until
+         * {@link #close()}: how a stopping node lets the work in its hands finish.
+         */
+        default void stopDeliveries() {
+            close();
+        }
+
+        /**
+         * False once the broker cancelled this consumer by itself (its queue was deleted, or moved to another
+         * broker node): the consumer gets nothing more and must be replaced.
+         */
+        default boolean isCancelledByBroker() {
+            return false;
+        }
+
         @Override
         void close();
     }

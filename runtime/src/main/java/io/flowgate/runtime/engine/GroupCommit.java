@@ -1,12 +1,15 @@
 package io.flowgate.runtime.engine;
 
+import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Writes the work of many concurrent callers in shared transactions: whatever is waiting when the writer
  * is free goes into one commit (group commit). One commit costs the database about the same for one
  * caller as for a hundred, so under load this multiplies what it can take. When a shared transaction
- * fails, each piece of work is tried alone, so one bad piece fails only its own caller.
+ * fails, each piece of work is tried alone, so one bad piece fails only its own caller; when it fails
+ * because the database is unavailable, every caller gets that at once (trying each alone would only wait
+ * for the database again and again).
  *
  * @param <T> what a piece of work returns
  */
@@ -23,6 +28,8 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 256;
+    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private record Work<T>(Function<StoreTx, T> body, CompletableFuture<T> result) {
     }
@@ -39,14 +46,16 @@ public final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
-    /** Runs {@code body} in a transaction shared with other callers; the future completes once it committed. */
+    /**
+     * Runs {@code body} in a transaction shared with other callers; the future completes once it committed.
+     * Once the writer is closing, it fails as UNAVAILABLE: nothing was written, and the caller may try again.
+     */
     public CompletableFuture<T> submit(Function<StoreTx, T> body) {
         Work<T> work = new Work<>(body, new CompletableFuture<>());
-        if (!running) {
-            work.result().completeExceptionally(new IllegalStateException("group commit closed"));
-            return work.result();
-        }
         waiting.add(work);
+        if (!running) {
+            failLeftOver();
+        }
         return work.result();
     }
 
@@ -54,7 +63,11 @@ public final class GroupCommit<T> implements AutoCloseable {
         List<Work<T>> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
-                batch.add(waiting.take());
+                Work<T> first = waiting.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
                 write(batch);
             } catch (InterruptedException e) {
@@ -74,6 +87,12 @@ public final class GroupCommit<T> implements AutoCloseable {
                     batch.get(i).result().complete(results.get(i));
                 }
                 return;
+            } catch (FlowgateException e) {
+                if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
+                    batch.forEach(work -> work.result().completeExceptionally(e));
+                    return;
+                }
+                LOG.debug("A shared transaction of {} failed; writing each alone: {}", batch.size(), e.toString());
             } catch (RuntimeException e) {
                 LOG.debug("A shared transaction of {} failed; writing each alone: {}", batch.size(), e.toString());
             }
@@ -87,12 +106,28 @@ public final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets each writer finish the batch it is writing (never cut off mid-transaction), then fails whatever
+     * still waits as UNAVAILABLE.
+     */
     @Override
     public void close() {
         running = false;
-        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
+            try {
+                writer.join(CLOSE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        failLeftOver();
+    }
+
+    private void failLeftOver() {
         List<Work<T>> left = new ArrayList<>();
         waiting.drainTo(left);
-        left.forEach(work -> work.result().completeExceptionally(new IllegalStateException("group commit closed")));
+        left.forEach(work -> work.result().completeExceptionally(
+                FlowgateException.unavailable("The step writer is stopping; nothing of this was written", null)));
     }
 }

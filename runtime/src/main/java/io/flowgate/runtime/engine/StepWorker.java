@@ -7,9 +7,11 @@ import io.flowgate.core.port.DeadLetters;
 import io.flowgate.core.port.MessageBus;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.Topology;
+import io.flowgate.runtime.support.InFlight;
 import io.flowgate.runtime.topics.TopicTriggers;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class StepWorker {
     private final Store store;
     private final IdGenerator ids;
     private final Clock clock;
+    private final InFlight inFlight = new InFlight();
     private volatile boolean running = true;
 
     public StepWorker(ExecutionEngine engine, TopicTriggers topics, Store store, IdGenerator ids, Clock clock) {
@@ -48,6 +51,15 @@ public final class StepWorker {
     }
 
     public void handle(UUID flowId, MessageBus.Delivery delivery) {
+        inFlight.enter();
+        try {
+            processUntilDone(flowId, delivery);
+        } finally {
+            inFlight.leave();
+        }
+    }
+
+    private void processUntilDone(UUID flowId, MessageBus.Delivery delivery) {
         Duration pause = Duration.ofMillis(100);
         while (running) {
             try {
@@ -65,7 +77,15 @@ public final class StepWorker {
         }
     }
 
-    /** Stops retrying: messages not yet done stay with the broker, which delivers them again. */
+    /** Waits until no message is being processed, or until {@code deadline}; false if some still were then. */
+    public boolean awaitIdle(Instant deadline) {
+        return inFlight.awaitIdle(deadline);
+    }
+
+    /**
+     * Stops retrying, and dead-letters nothing from now on: messages not yet done stay with the broker, which
+     * delivers them again (here after a restart, or to another node).
+     */
     public void stop() {
         running = false;
     }
@@ -142,6 +162,10 @@ public final class StepWorker {
     }
 
     private void deadLetter(MessageBus.Delivery delivery, UUID workspaceId, String source, String reason) {
+        if (!running) {
+            // while stopping, a failure may well come from the stop itself: the broker keeps the message
+            throw FlowgateException.unavailable("Stopping; message " + delivery.messageId() + " is left to the broker", null);
+        }
         LOG.warn("Dead-lettering message {} from {}: {}", delivery.messageId(), source, reason);
         var letter = new DeadLetters.DeadLetter(ids.next(), workspaceId, source, reason, delivery.body(), clock.instant());
         store.transact(tx -> {

@@ -20,11 +20,16 @@ final class JdbcErrors {
         return FlowgateException.internal("Database error: " + e.getMessage(), e);
     }
 
+    /**
+     * Connection exceptions (08), the server shutting down or refusing sessions (57P01-57P03), insufficient
+     * resources (53: disk full, out of memory, too many connections), a login refused (28000, 28P01: e.g. a
+     * role cut off), and H2's closed database (90098): all pass, so the work waits and is tried again.
+     */
     static boolean isConnectionProblem(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientConnectionException
-                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
-                || (state != null && state.equals("90098"))
+                || (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28")
+                        || state.startsWith("53") || state.equals("90098")))
                 || (e.getCause() instanceof SQLException cause && isConnectionProblem(cause));
     }
 

@@ -116,26 +116,57 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction. Whatever fails because the connection was lost (the database
+     * restarted, cut us off, or the pool is closing) is UNAVAILABLE, whatever the driver called it: the
+     * caller may try again later, and must never take it for a verdict on its data.
+     */
     private <T> T inTransaction(Function<StoreTx, T> work, boolean readOnly) {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = connect();
+        try (connection) {
             connection.setAutoCommit(false);
+            JdbcTx tx = new JdbcTx(connection);
+            T result;
             try {
-                JdbcTx tx = new JdbcTx(connection);
-                T result = work.apply(tx);
+                result = work.apply(tx);
                 connection.commit();
-                if (tx.appendedEvents()) {
-                    eventsCommitted.forEach(Runnable::run);
-                }
-                return result;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                rollbackQuietly(connection);
+                throw isLost(connection) ? lost(e) : e;
+            } catch (Error e) {
                 rollbackQuietly(connection);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            if (tx.appendedEvents()) {
+                eventsCommitted.forEach(Runnable::run);
+            }
+            return result;
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e);
+            throw isLost(connection) ? lost(e) : JdbcErrors.translate(e);
         }
+    }
+
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw FlowgateException.unavailable("No database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isLost(Connection connection) {
+        try {
+            return connection.isClosed() || !connection.isValid(1);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private static FlowgateException lost(Throwable e) {
+        if (e instanceof FlowgateException fe && fe.kind() == FlowgateException.Kind.UNAVAILABLE) {
+            return fe;
+        }
+        return FlowgateException.unavailable("The database connection was lost: " + e.getMessage(), e);
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -1,0 +1,159 @@
+package io.flowgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.flowgate.app.testing.ApiClient;
+import io.flowgate.app.testing.Cluster;
+import io.flowgate.app.testing.ExactlyOnceAudit;
+import io.flowgate.app.testing.ServerProcess;
+import io.flowgate.app.testing.WebhookLoad;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Several nodes on RabbitMQ (quorum queues, as recommended for a cluster) and PostgreSQL under a steady
+ * webhook load (webhook, JSONata, log), while a node dies, the nodes restart one by one, the database goes
+ * away for a while, the broker drops every connection, or the broker cancels the consumers of a queue.
+ * After each, every request that got a 2xx has exactly one completed execution, every step ran once per
+ * message and every event exists once. Callers may get errors during the fault (503, a refused connection),
+ * never a 2xx that is later lost, and never a 500.
+ */
+@Tag("external")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterReliabilityIT {
+
+    private static final int NODES = 3;
+    private static final int CALLERS = 24;
+    /** Accepted requests before, during and after each fault: a few thousand per scenario. */
+    private static final int PHASE = 600;
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(5);
+    private static final Set<String> STEPS = Set.of("in", "greet", "log");
+    /** What a caller may see: accepted, "try again later", or no connection to a node that is down. */
+    private static final Set<Integer> ALLOWED_ANSWERS = Set.of(202, 503, 0);
+
+    private Cluster cluster;
+    private ExactlyOnceAudit audit;
+    private String workspace;
+
+    @BeforeAll
+    void startCluster() {
+        cluster = Cluster.start("reliability", Collections.nCopies(NODES, Map.of("FLOWGATE_AMQP_QUEUE_TYPE", "quorum")));
+        audit = new ExactlyOnceAudit(cluster.jdbcUrl(), cluster.databaseAdmin(), "");
+        workspace = cluster.platform(0).createWorkspace("reliability");
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void aNodeKilledInTheMiddleOfTheLoadLosesNothingAndRunsNothingTwice() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        WebhookLoad load = startLoad(flow);
+        load.awaitAccepted(PHASE);
+
+        ServerProcess victim = cluster.node(1);
+        victim.kill();
+        load.awaitAccepted(PHASE);
+        victim.start();
+        load.awaitAccepted(PHASE);
+
+        checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void aRollingRestartLosesNothingAndRunsNothingTwice() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        WebhookLoad load = startLoad(flow);
+        load.awaitAccepted(PHASE);
+
+        for (ServerProcess node : cluster.nodes()) {
+            node.terminate();
+            assertThat(node.exitCode()).as("a drained node exits cleanly").isZero();
+            node.start();
+            load.awaitAccepted(PHASE / NODES);
+        }
+
+        checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void aDatabaseOutageLosesNothingAndRunsNothingTwice() throws InterruptedException {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        WebhookLoad load = startLoad(flow);
+        load.awaitAccepted(PHASE);
+
+        cluster.cutDatabase();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness(cluster.api(0)) == 503);
+            Thread.sleep(DATABASE_OUTAGE); // the outage itself, not a wait for something to happen
+        } finally {
+            cluster.restoreDatabase();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster.nodes().stream().allMatch(node -> readiness(node.api(Cluster.ADMIN_KEY)) == 200));
+        load.awaitAccepted(PHASE);
+
+        checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void brokerConnectionsLostUnderLoadLoseNothingAndRunNothingTwice() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        WebhookLoad load = startLoad(flow);
+        load.awaitAccepted(PHASE);
+
+        cluster.dropBrokerConnections();
+        load.awaitAccepted(PHASE);
+        cluster.dropBrokerConnections();
+        load.awaitAccepted(PHASE);
+
+        checkExactlyOnce(flow, load.finish());
+    }
+
+    @Test
+    void aConsumerCancelledByTheBrokerIsReplacedOnEveryNode() {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        String queue = "flowgate.flow." + flow;
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.consumers(queue) == NODES);
+        assertThat(cluster.queueType(queue)).isEqualTo("quorum");
+
+        cluster.deleteQueue(queue);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> cluster.consumers(queue) == NODES);
+        ApiClient.Answer accepted = cluster.api(2).webhook(flow, WebhookLoad.numbered(1));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        audit.assertExactlyOnce(flow, List.of(accepted.json().path("executionId").asText()), STEPS);
+    }
+
+    private WebhookLoad startLoad(String flow) {
+        List<ApiClient> targets = IntStream.range(0, NODES).mapToObj(cluster::api).toList();
+        return WebhookLoad.start(targets, flow, CALLERS, WebhookLoad::numbered);
+    }
+
+    private void checkExactlyOnce(String flow, WebhookLoad.Result result) {
+        System.out.printf("%s: %d accepted, answers by status %s%n", flow, result.accepted().size(), result.statuses());
+        assertThat(result.statuses().keySet()).as("answers by status: %s", result.statuses()).isSubsetOf(ALLOWED_ANSWERS);
+        audit.assertExactlyOnce(flow, result.accepted(), STEPS);
+    }
+
+    private static int readiness(ApiClient node) {
+        try {
+            return node.get("/health/ready").status();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}
