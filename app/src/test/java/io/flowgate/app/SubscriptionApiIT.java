@@ -1,6 +1,7 @@
 package io.flowgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import io.flowgate.app.testing.EventSchemas;
 import io.flowgate.app.testing.Platform;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.core.Json;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -83,10 +85,11 @@ class SubscriptionApiIT {
 
         assertThat(api.delete(base + "/" + id).status()).isEqualTo(204);
         assertThat(api.get(base + "/" + id).status()).isEqualTo(404);
-        List<JsonNode> activity = platform.events("workspace/" + workspace + "/activity");
-        assertThat(activity).filteredOn(e -> e.at("/payload/resourceId").asText().equals(id))
+        // events become readable once the sequencer has given them a cursor, a moment after their commit
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(platform.events("workspace/" + workspace + "/activity"))
+                .filteredOn(e -> e.at("/payload/resourceId").asText().equals(id))
                 .extracting(e -> e.at("/payload/activityType").asText() + " " + e.at("/payload/resourceType").asText())
-                .containsExactly("created subscription", "updated subscription", "deleted subscription");
+                .containsExactly("created subscription", "updated subscription", "deleted subscription"));
     }
 
     @Test
