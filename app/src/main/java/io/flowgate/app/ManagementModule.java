@@ -1,6 +1,7 @@
 package io.flowgate.app;
 
 import io.flowgate.core.IdGenerator;
+import io.flowgate.core.crypto.SecretCipher;
 import io.flowgate.core.port.Store;
 import io.flowgate.http.Authenticated;
 import io.flowgate.http.ComponentRoutes;
@@ -21,7 +22,6 @@ import io.flowgate.services.ActivityLog;
 import io.flowgate.services.components.ComponentService;
 import io.flowgate.services.credentials.CredentialKeys;
 import io.flowgate.services.credentials.CredentialService;
-import io.flowgate.services.credentials.SecretCipher;
 import io.flowgate.services.credentials.WorkspaceCredentialVault;
 import io.flowgate.services.deadletters.DeadLetterService;
 import io.flowgate.services.flows.FlowService;
@@ -56,12 +56,10 @@ final class ManagementModule {
         this.clock = clock;
     }
 
-    /** Opens the secret key (configured, or kept in the data directory) and checks it against the database. */
-    static ManagementModule start(FlowgateConfig config, DataDirectory data, Store store, ComponentRegistry builtIns,
+    /** Checks the secret key against the database: every node of a platform must have the same. */
+    static ManagementModule start(FlowgateConfig config, SecretCipher secrets, Store store, ComponentRegistry builtIns,
                                   EventFactory events, IdGenerator ids, Clock clock) {
-        String key = config.management().secretKey() != null ? config.management().secretKey()
-                : data.secretKey(SecretCipher::newKeyBase64);
-        CredentialKeys keys = new CredentialKeys(SecretCipher.fromBase64(key));
+        CredentialKeys keys = new CredentialKeys(secrets);
         var components = new WorkspaceComponents(builtIns, new ComponentJars(config.management().componentPath()), store);
         var module = new ManagementModule(store, components, keys, events, ids, clock);
         if (!module.credentialService.secretKeyMatches()) {

@@ -118,7 +118,7 @@ public final class Node implements AutoCloseable {
         StepDispatcher dispatcher = new StepDispatcher(bus);
         EventFactory events = new EventFactory(ids, clock);
         // Workspace management (issue 6): sealed credentials, custom components, members, recipes, dead letters.
-        ManagementModule management = ManagementModule.start(config, data, store, components, events, ids, clock);
+        ManagementModule management = ManagementModule.start(config, infrastructure.secrets, store, components, events, ids, clock);
         CredentialVault credentials = management.credentials();
         FlowCatalog catalog = new FlowCatalog(store, management.components());
 
@@ -206,7 +206,7 @@ public final class Node implements AutoCloseable {
         if (config.runs(FlowgateConfig.Role.API)) {
             Authenticated authenticated = new Authenticated(auth);
             routes.add(new HttpServer.Mount("/v2/users", new UserRoutes(new UserService(store, auth, ids, clock), authenticated)));
-            routes.add(new HttpServer.Mount("/v2/workspaces", new WorkspaceRoutes(new WorkspaceService(store, ids, clock), authenticated)));
+            routes.add(new HttpServer.Mount("/v2/workspaces", new WorkspaceRoutes(new WorkspaceService(store, ids, clock, flows::workspaceDeleted), authenticated)));
             routes.add(new HttpServer.Mount("/v2/flows", new FlowRoutes(flows, authenticated)));
             routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.app.testing.AmqpClient;
 import io.flowgate.app.testing.ApiClient;
 import io.flowgate.app.testing.Platform;
 import io.flowgate.app.testing.RawHttp;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.core.Json;
+import io.flowgate.core.port.Topology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -479,6 +482,24 @@ class ManagementApiIT {
             assertThat(api.get(letters).json().at("/meta/total").asInt()).isZero();
             platform.awaitEnd(flow, message.path("executionId").asText());
             assertThat(api.post(retry, Json.object()).status()).as("gone after its retry").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void deletingAWorkspaceRemovesItsFlowsQueuesFromTheBroker() {
+        String workspace = platform.createWorkspace("short-lived");
+        String active = platform.startFlow(workspace, "greeter");
+        String inactive = platform.createFlow(workspace, "echo");
+        api.post("/v2/flows/" + inactive + "/start", Json.object());
+        api.post("/v2/flows/" + inactive + "/stop", Json.object());
+        try (AmqpClient broker = new AmqpClient(node.amqpUri())) {
+            assertThat(broker.queueExists(Topology.flowQueue(UUID.fromString(active)))).isTrue();
+
+            assertThat(api.delete("/v2/workspaces/" + workspace).status()).isEqualTo(204);
+
+            assertThat(broker.queueExists(Topology.flowQueue(UUID.fromString(active)))).isFalse();
+            assertThat(broker.queueExists(Topology.flowQueue(UUID.fromString(inactive)))).isFalse();
+            assertThat(api.post("/hook/" + active, Json.object()).status()).isEqualTo(404);
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,16 @@ final class NodeDatabase {
                 }
             }
             return reasons;
+        });
+    }
+
+    /** The subscription's stored signing secret and previous secret, as they are in the table. */
+    List<String> subscriptionSecrets(String subscriptionId) {
+        return run("SELECT secret, previous_secret FROM subscriptions WHERE id = ?", statement -> {
+            statement.setObject(1, UUID.fromString(subscriptionId));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Arrays.asList(rows.getString(1), rows.getString(2)) : List.<String>of();
+            }
         });
     }
 

@@ -102,6 +102,19 @@ class SubscriptionApiIT {
         assertThat(rotated.json().at("/data/attributes/secret").asText()).startsWith("whsec_");
     }
 
+    @Test
+    void signingSecretsAreSealedAtRest() {
+        ApiClient.Answer created = api.post(base, body(PUBLIC_URL, List.of("flow/*/error")));
+        String id = created.json().at("/data/id").asText();
+        String first = created.json().at("/data/attributes/secret").asText();
+        String second = api.post(base + "/" + id + "/rotate-secret", Json.object()).json().at("/data/attributes/secret").asText();
+
+        List<String> stored = new NodeDatabase(node).subscriptionSecrets(id);
+
+        assertThat(stored).hasSize(2).allSatisfy(column -> assertThat(column).startsWith("sealed:v1:")
+                .doesNotContain(first.substring("whsec_".length())).doesNotContain(second.substring("whsec_".length())));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:9000/hook", "http://localhost/hook", "http://10.1.2.3/hook",
             "http://192.168.0.10/hook", "http://172.16.5.4/hook", "http://169.254.169.254/latest/meta-data",

@@ -54,6 +54,18 @@ public final class AmqpClient implements AutoCloseable {
         }
     }
 
+    /** Whether the broker has this queue (a passive declare, on a channel of its own: a missing queue closes it). */
+    public boolean queueExists(String queue) {
+        try (Channel probe = connection.createChannel()) {
+            probe.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for the next message of {@code queue} and acknowledges it. */
     public GetResponse next(String queue) {
         AtomicReference<GetResponse> got = new AtomicReference<>();

@@ -68,4 +68,7 @@ public interface FlowRepository {
 
     /** Every flow that is active now, in any workspace. */
     List<Flow> active();
+
+    /** Every flow of the workspace, whatever its status. */
+    List<Flow> inWorkspace(UUID workspaceId);
 }

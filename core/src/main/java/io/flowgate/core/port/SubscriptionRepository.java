@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Event subscriptions (outbound webhooks). */
@@ -22,6 +23,9 @@ public interface SubscriptionRepository {
 
     /** The active subscriptions of these workspaces, oldest first. */
     List<Subscription> active(Collection<UUID> workspaceIds);
+
+    /** The workspaces that have at least one active subscription. */
+    Set<UUID> workspacesWithActive();
 
     /** Notes a failed attempt: the failure window starts at {@code at} unless it is already open. */
     void markFailing(UUID id, Instant at);

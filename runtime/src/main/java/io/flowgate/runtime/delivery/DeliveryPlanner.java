@@ -55,17 +55,28 @@ public final class DeliveryPlanner {
         return planned.events();
     }
 
+    /**
+     * Plans the events after the watermark, up to the log's head as it was before the subscriptions were
+     * read; only the events of workspaces with an active subscription are read at all, so a platform with
+     * few subscriptions passes over the rest of the log without reading it.
+     */
     private Planned planNextEvents(StoreTx tx) {
         long after = tx.watermarks().lock(FOLLOWER);
-        List<StoredEvent> events = tx.events().read(new EventLog.Query(after, null, null, BATCH));
-        if (events.isEmpty()) {
+        long head = tx.events().lastCursor();
+        if (head <= after) {
             return new Planned(0, 0);
         }
+        Set<UUID> subscribed = tx.subscriptions().workspacesWithActive();
+        List<StoredEvent> read = subscribed.isEmpty() ? List.of()
+                : tx.events().read(new EventLog.Query(after, null, subscribed, BATCH));
+        long upTo = read.size() == BATCH && read.getLast().cursor() < head ? read.getLast().cursor() : head;
+        List<StoredEvent> events = read.stream().filter(event -> event.cursor() <= upTo).toList();
         Set<UUID> workspaces = events.stream().map(StoredEvent::workspaceId).collect(Collectors.toSet());
-        List<Delivery> deliveries = deliveriesOf(events, tx.subscriptions().active(workspaces), ids, clock.instant());
+        List<Delivery> deliveries = events.isEmpty() ? List.of()
+                : deliveriesOf(events, tx.subscriptions().active(workspaces), ids, clock.instant());
         tx.deliveries().insert(deliveries);
-        tx.watermarks().advance(FOLLOWER, events.getLast().cursor());
-        return new Planned(events.size(), deliveries.size());
+        tx.watermarks().advance(FOLLOWER, upTo);
+        return new Planned((int) Math.min(upTo - after, Integer.MAX_VALUE), deliveries.size());
     }
 
     /** The deliveries of {@code events} to the subscriptions that want them, in event order. */

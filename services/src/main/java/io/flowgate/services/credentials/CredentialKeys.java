@@ -7,6 +7,7 @@ import io.flowgate.core.FlowgateException.Problem;
 import io.flowgate.core.Json;
 import io.flowgate.core.credential.Credential;
 import io.flowgate.core.credential.CredentialType;
+import io.flowgate.core.crypto.SecretCipher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -126,6 +126,15 @@ public final class FlowService {
             activity(tx, flow, ActivityType.DELETED, caller);
             return flow;
         });
+        retire(deleted);
+    }
+
+    /** A workspace was deleted, and its flows with it (the database cascades): their queues and listeners go too. */
+    public void workspaceDeleted(List<Flow> flows) {
+        flows.forEach(this::retire);
+    }
+
+    private void retire(Flow deleted) {
         catalog.forget(deleted.id());
         lifecycle.forEach(listener -> listener.deleted(deleted));
         queues.delete(deleted.id());

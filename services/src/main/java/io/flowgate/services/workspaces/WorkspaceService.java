@@ -2,6 +2,7 @@ package io.flowgate.services.workspaces;
 
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.IdGenerator;
+import io.flowgate.core.flow.Flow;
 import io.flowgate.core.port.Page;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.workspace.Action;
@@ -12,20 +13,27 @@ import io.flowgate.services.Names;
 import io.flowgate.services.auth.Access;
 import io.flowgate.services.auth.Caller;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Workspaces: whoever creates one is its owner. */
+/**
+ * Workspaces: whoever creates one is its owner. Deleting one deletes everything in it; {@code flowsDeleted}
+ * then hears of its flows, whose broker queues outlive the database rows otherwise.
+ */
 public final class WorkspaceService {
 
     private final Store store;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Consumer<List<Flow>> flowsDeleted;
 
-    public WorkspaceService(Store store, IdGenerator ids, Clock clock) {
+    public WorkspaceService(Store store, IdGenerator ids, Clock clock, Consumer<List<Flow>> flowsDeleted) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
+        this.flowsDeleted = flowsDeleted;
     }
 
     public Workspace create(Caller caller, String name) {
@@ -62,11 +70,13 @@ public final class WorkspaceService {
     }
 
     public void delete(Caller caller, UUID id) {
-        store.transact(tx -> {
+        List<Flow> flows = store.transact(tx -> {
             Access.require(tx, caller, id, Action.DELETE_WORKSPACE);
+            List<Flow> inWorkspace = tx.flows().inWorkspace(id);
             tx.workspaces().delete(id);
-            return null;
+            return inWorkspace;
         });
+        flowsDeleted.accept(flows);
     }
 
 }

@@ -124,6 +124,11 @@ final class JdbcFlows implements FlowRepository {
         return sql.query("SELECT " + COLUMNS + " FROM flows f WHERE f.status = ?", JdbcFlows::flow, FlowStatus.ACTIVE.wire());
     }
 
+    @Override
+    public List<Flow> inWorkspace(UUID workspaceId) {
+        return sql.query("SELECT " + COLUMNS + " FROM flows f WHERE f.workspace_id = ?", JdbcFlows::flow, workspaceId);
+    }
+
     private static Flow flow(ResultSet row) throws SQLException {
         return new Flow(Sql.uuid(row, "id"), Sql.uuid(row, "workspace_id"), row.getString("name"),
                 FlowType.fromWire(row.getString("type")),

@@ -3,6 +3,7 @@ package io.flowgate.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.core.FlowgateException;
+import io.flowgate.core.crypto.SecretCipher;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
 import java.nio.file.Path;
@@ -20,17 +21,25 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements Store, AutoCloseable {
 
     /** Where the database is and how big the pool may grow. */
-    public record Settings(String url, String user, String password, int poolSize, Duration connectTimeout) {
+    /** Where the database is, and {@code secrets}, the key that seals secrets stored in it (webhook signing secrets). */
+    public record Settings(String url, String user, String password, int poolSize, Duration connectTimeout, SecretCipher secrets) {
+
+        /** Settings with a key of their own, for a store whose sealed values no other store needs to open (tests, tools). */
+        public Settings(String url, String user, String password, int poolSize, Duration connectTimeout) {
+            this(url, user, password, poolSize, connectTimeout, SecretCipher.fromBase64(SecretCipher.newKeyBase64()));
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final int ATTEMPTS_ON_CONFLICT = 5;
 
     private final HikariDataSource dataSource;
+    private final SecretCipher secrets;
     private final List<Runnable> eventsCommitted = new CopyOnWriteArrayList<>();
 
-    private JdbcStore(HikariDataSource dataSource) {
+    private JdbcStore(HikariDataSource dataSource, SecretCipher secrets) {
         this.dataSource = dataSource;
+        this.secrets = secrets;
     }
 
     /**
@@ -65,7 +74,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             cacheIdentities(dataSource);
         }
         LOG.info("Database ready at {}", settings.url());
-        return new JdbcStore(dataSource);
+        return new JdbcStore(dataSource, settings.secrets());
     }
 
     /**
@@ -125,7 +134,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         Connection connection = connect();
         try (connection) {
             connection.setAutoCommit(false);
-            JdbcTx tx = new JdbcTx(connection);
+            JdbcTx tx = new JdbcTx(connection, secrets);
             T result;
             try {
                 result = work.apply(tx);

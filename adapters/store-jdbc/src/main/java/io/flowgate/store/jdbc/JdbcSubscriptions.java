@@ -2,6 +2,7 @@ package io.flowgate.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.core.Json;
+import io.flowgate.core.crypto.SecretCipher;
 import io.flowgate.core.event.ChannelAddress;
 import io.flowgate.core.port.Page;
 import io.flowgate.core.port.SubscriptionRepository;
@@ -15,8 +16,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 final class JdbcSubscriptions implements SubscriptionRepository {
@@ -25,25 +28,28 @@ final class JdbcSubscriptions implements SubscriptionRepository {
             + "previous_secret_until, failing_since, disabled_at, created_at, updated_at";
 
     private final Sql sql;
+    private final SecretCipher secrets;
 
-    JdbcSubscriptions(Sql sql) {
+    JdbcSubscriptions(Sql sql, SecretCipher secrets) {
         this.sql = sql;
+        this.secrets = secrets;
     }
 
     @Override
     public void insert(Subscription s) {
         sql.update("INSERT INTO subscriptions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id(), s.workspaceId(), s.url().toString(), channels(s.channels()), s.ordered(), s.status(),
-                s.secrets().current().value(), previous(s.secrets()), s.secrets().previousUntil(), s.failingSince(),
-                s.disabledAt(), s.createdAt(), s.updatedAt());
+                seal(s.secrets().current(), s.id()), seal(s.secrets().previous(), s.id()), s.secrets().previousUntil(),
+                s.failingSince(), s.disabledAt(), s.createdAt(), s.updatedAt());
     }
 
     @Override
     public void update(Subscription s) {
         sql.update("UPDATE subscriptions SET url = ?, channels = ?, is_ordered = ?, status = ?, secret = ?, previous_secret = ?, "
                         + "previous_secret_until = ?, failing_since = ?, disabled_at = ?, updated_at = ? WHERE id = ?",
-                s.url().toString(), channels(s.channels()), s.ordered(), s.status(), s.secrets().current().value(),
-                previous(s.secrets()), s.secrets().previousUntil(), s.failingSince(), s.disabledAt(), s.updatedAt(), s.id());
+                s.url().toString(), channels(s.channels()), s.ordered(), s.status(), seal(s.secrets().current(), s.id()),
+                seal(s.secrets().previous(), s.id()), s.secrets().previousUntil(), s.failingSince(), s.disabledAt(), s.updatedAt(),
+                s.id());
     }
 
     @Override
@@ -53,14 +59,14 @@ final class JdbcSubscriptions implements SubscriptionRepository {
 
     @Override
     public Optional<Subscription> find(UUID id) {
-        return sql.queryOne("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?", JdbcSubscriptions::subscription, id);
+        return sql.queryOne("SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?", this::subscription, id);
     }
 
     @Override
     public Page.Result<Subscription> list(UUID workspaceId, Page page) {
         long total = sql.count("SELECT COUNT(*) FROM subscriptions WHERE workspace_id = ?", workspaceId);
         List<Subscription> items = sql.query("SELECT " + COLUMNS + " FROM subscriptions WHERE workspace_id = ? "
-                + "ORDER BY created_at, id LIMIT " + page.size() + " OFFSET " + page.offset(), JdbcSubscriptions::subscription, workspaceId);
+                + "ORDER BY created_at, id LIMIT " + page.size() + " OFFSET " + page.offset(), this::subscription, workspaceId);
         return new Page.Result<>(items, total, page);
     }
 
@@ -72,7 +78,13 @@ final class JdbcSubscriptions implements SubscriptionRepository {
         List<Object> args = new ArrayList<>(List.of(SubscriptionStatus.ACTIVE));
         args.addAll(workspaceIds);
         return sql.query("SELECT " + COLUMNS + " FROM subscriptions WHERE status = ? AND workspace_id IN ("
-                + JdbcExecutions.placeholders(workspaceIds.size()) + ") ORDER BY created_at, id", JdbcSubscriptions::subscription, args.toArray());
+                + JdbcExecutions.placeholders(workspaceIds.size()) + ") ORDER BY created_at, id", this::subscription, args.toArray());
+    }
+
+    @Override
+    public Set<UUID> workspacesWithActive() {
+        return new HashSet<>(sql.query("SELECT DISTINCT workspace_id FROM subscriptions WHERE status = ?",
+                row -> Sql.uuid(row, "workspace_id"), SubscriptionStatus.ACTIVE));
     }
 
     @Override
@@ -95,20 +107,29 @@ final class JdbcSubscriptions implements SubscriptionRepository {
         return Json.text(channels.stream().map(ChannelAddress::value).toList());
     }
 
-    private static String previous(SigningSecrets secrets) {
-        return secrets.previous() == null ? null : secrets.previous().value();
+    /** Signing secrets are sealed at rest, bound to their subscription. */
+    private String seal(WebhookSecret secret, UUID subscriptionId) {
+        return secret == null ? null : secrets.sealText(secret.value(), "subscription:" + subscriptionId);
     }
 
-    private static Subscription subscription(ResultSet row) throws SQLException {
+    /** A secret stored before secrets were sealed is read as it is, and sealed when the subscription next changes. */
+    private WebhookSecret open(String stored, UUID subscriptionId) {
+        if (stored == null) {
+            return null;
+        }
+        return new WebhookSecret(SecretCipher.isSealedText(stored) ? secrets.openText(stored, "subscription:" + subscriptionId) : stored);
+    }
+
+    private Subscription subscription(ResultSet row) throws SQLException {
         List<ChannelAddress> channels = new ArrayList<>();
         for (JsonNode channel : Sql.json(row, "channels")) {
             channels.add(new ChannelAddress(channel.asText()));
         }
-        String previous = row.getString("previous_secret");
-        SigningSecrets secrets = new SigningSecrets(new WebhookSecret(row.getString("secret")),
-                previous == null ? null : new WebhookSecret(previous), Sql.instant(row, "previous_secret_until"));
-        return new Subscription(Sql.uuid(row, "id"), Sql.uuid(row, "workspace_id"), URI.create(row.getString("url")), channels,
-                row.getBoolean("is_ordered"), SubscriptionStatus.valueOf(row.getString("status")), secrets,
+        UUID id = Sql.uuid(row, "id");
+        SigningSecrets signing = new SigningSecrets(open(row.getString("secret"), id), open(row.getString("previous_secret"), id),
+                Sql.instant(row, "previous_secret_until"));
+        return new Subscription(id, Sql.uuid(row, "workspace_id"), URI.create(row.getString("url")), channels,
+                row.getBoolean("is_ordered"), SubscriptionStatus.valueOf(row.getString("status")), signing,
                 Sql.instant(row, "failing_since"), Sql.instant(row, "disabled_at"), Sql.instant(row, "created_at"),
                 Sql.instant(row, "updated_at"));
     }

@@ -1,5 +1,6 @@
 package io.flowgate.store.jdbc;
 
+import io.flowgate.core.crypto.SecretCipher;
 import io.flowgate.core.port.ComponentRepository;
 import io.flowgate.core.port.CredentialRepository;
 import io.flowgate.core.port.DeadLetters;
@@ -24,10 +25,12 @@ import java.sql.Connection;
 final class JdbcTx implements StoreTx {
 
     private final Sql sql;
+    private final SecretCipher secrets;
     private JdbcEventLog events;
 
-    JdbcTx(Connection connection) {
+    JdbcTx(Connection connection, SecretCipher secrets) {
         this.sql = new Sql(connection);
+        this.secrets = secrets;
     }
 
     @Override
@@ -70,7 +73,7 @@ final class JdbcTx implements StoreTx {
 
     @Override
     public SubscriptionRepository subscriptions() {
-        return new JdbcSubscriptions(sql);
+        return new JdbcSubscriptions(sql, secrets);
     }
 
     @Override

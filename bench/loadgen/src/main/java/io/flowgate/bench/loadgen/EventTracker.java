@@ -29,11 +29,15 @@ final class EventTracker implements AutoCloseable {
     private final Thread thread;
     private long cursor;
 
-    /** {@code flowIds} empty means every flow on the channel. */
-    EventTracker(FlowgateApi api, String channel, Set<String> flowIds) {
+    /**
+     * Follows {@code channel} from {@code afterCursor}: a recent cursor, so that the events of earlier
+     * scenarios are not read again. {@code flowIds} empty means every flow on the channel.
+     */
+    EventTracker(FlowgateApi api, String channel, Set<String> flowIds, long afterCursor) {
         this.api = api;
         this.channel = channel;
         this.flowIds = flowIds;
+        this.cursor = afterCursor;
         this.thread = Thread.ofPlatform().daemon().name("event-tracker").start(this::poll);
     }
 

@@ -54,6 +54,21 @@ public final class FlowgateApi {
                 .POST(HttpRequest.BodyPublishers.ofString(text)).build());
     }
 
+    /**
+     * The cursor of the newest activity event of the workspace (the flows just started have theirs): a
+     * point in the event log from which to follow the events of what comes next.
+     */
+    public long recentCursor(String workspaceId) throws IOException, InterruptedException {
+        String cursor = "0";
+        while (true) {
+            JsonNode page = get("/v2/events?channel=workspace/" + workspaceId + "/activity&limit=1000&after=" + cursor);
+            cursor = page.path("meta").path("next_cursor").asText(cursor);
+            if (page.path("data").size() < 1000) {
+                return Long.parseLong(cursor);
+            }
+        }
+    }
+
     public void delete(String path) throws IOException, InterruptedException {
         send(request(path).DELETE().build());
     }

@@ -17,13 +17,13 @@ import org.HdrHistogram.Histogram;
  * N Server-Sent Events clients on raw sockets, each recording for every event its lag: the receive time
  * minus the event's own {@code timestamp}.
  */
-final class SseClients implements AutoCloseable {
+final class SseClients implements EventReceivers, AutoCloseable {
 
     private final HttpSpec request;
     private final List<Client> clients = new ArrayList<>();
     private final CountDownLatch connected;
     final AtomicLong received = new AtomicLong();
-    final AtomicLong lastReceiveNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastReceiveNanos = new AtomicLong(System.nanoTime());
     private volatile long windowFromMillis = Long.MAX_VALUE;
     private volatile long windowToMillis = Long.MAX_VALUE;
     private volatile boolean closing;
@@ -46,13 +46,14 @@ final class SseClients implements AutoCloseable {
         return clients.size() - connected.getCount();
     }
 
-    /** Only events whose timestamp falls in this window count. */
-    void window(long fromMillis, long toMillis) {
+    @Override
+    public void window(long fromMillis, long toMillis) {
         this.windowFromMillis = fromMillis;
         this.windowToMillis = toMillis;
     }
 
-    long inWindow() {
+    @Override
+    public long inWindow() {
         return clients.stream().mapToLong(c -> c.inWindow).sum();
     }
 
@@ -61,7 +62,8 @@ final class SseClients implements AutoCloseable {
     }
 
     /** Call after {@link #close()}. */
-    Histogram lagMicros() {
+    @Override
+    public Histogram lagMicros() {
         Histogram all = new Histogram(3_600_000_000L, 3);
         clients.forEach(c -> {
             synchronized (c.lag) {
@@ -69,6 +71,11 @@ final class SseClients implements AutoCloseable {
             }
         });
         return all;
+    }
+
+    @Override
+    public long lastReceiveNanos() {
+        return lastReceiveNanos.get();
     }
 
     @Override

@@ -16,13 +16,13 @@ import org.HdrHistogram.Histogram;
  * event whose timestamp falls in the measured window, its lag (receive time minus the event's own
  * {@code timestamp}).
  */
-final class WebhookSink implements AutoCloseable {
+final class WebhookSink implements EventReceivers, AutoCloseable {
 
     private final HttpServer server;
     private final Histogram lag = new Histogram(3_600_000_000L, 3);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong inWindow = new AtomicLong();
-    final AtomicLong lastReceiveNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastReceiveNanos = new AtomicLong(System.nanoTime());
     private volatile long windowFromMillis = Long.MAX_VALUE;
     private volatile long windowToMillis = Long.MAX_VALUE;
 
@@ -37,8 +37,8 @@ final class WebhookSink implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** Only events whose timestamp falls in this window count. */
-    void window(long fromMillis, long toMillis) {
+    @Override
+    public void window(long fromMillis, long toMillis) {
         windowFromMillis = fromMillis;
         windowToMillis = toMillis;
     }
@@ -47,11 +47,13 @@ final class WebhookSink implements AutoCloseable {
         return received.get();
     }
 
-    long inWindow() {
+    @Override
+    public long inWindow() {
         return inWindow.get();
     }
 
-    Histogram lagMicros() {
+    @Override
+    public Histogram lagMicros() {
         synchronized (lag) {
             return lag.copy();
         }
@@ -84,6 +86,11 @@ final class WebhookSink implements AutoCloseable {
         }
         int from = at + "\"timestamp\":\"".length();
         return Instant.parse(payload.substring(from, payload.indexOf('"', from))).toEpochMilli();
+    }
+
+    @Override
+    public long lastReceiveNanos() {
+        return lastReceiveNanos.get();
     }
 
     @Override

@@ -1,7 +1,8 @@
-package io.flowgate.services.credentials;
+package io.flowgate.core.crypto;
 
 import io.flowgate.core.FlowgateException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretCipher {
 
     public static final int KEY_BYTES = 32;
+    /** What text sealed by {@link #sealText} starts with. */
+    public static final String TEXT_PREFIX = "sealed:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte VERSION = 1;
@@ -54,6 +57,30 @@ public final class SecretCipher {
         RANDOM.nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, associated, plain);
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+    }
+
+    /** Seals text for a text column: {@link #TEXT_PREFIX} and the base64 of the sealed UTF-8 bytes. */
+    public String sealText(String plain, String associated) {
+        byte[] sealed = seal(plain.getBytes(StandardCharsets.UTF_8), associated.getBytes(StandardCharsets.UTF_8));
+        return TEXT_PREFIX + Base64.getEncoder().encodeToString(sealed);
+    }
+
+    /** Opens what {@link #sealText} sealed with the same associated data; INTERNAL otherwise. */
+    public String openText(String sealed, String associated) {
+        if (!isSealedText(sealed)) {
+            throw cannotOpen(null);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(sealed.substring(TEXT_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw cannotOpen(e);
+        }
+        return new String(open(bytes, associated.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    public static boolean isSealedText(String value) {
+        return value != null && value.startsWith(TEXT_PREFIX);
     }
 
     /** Opens a sealed value; INTERNAL when it was sealed with another key, for other data, or altered. */

@@ -1,4 +1,4 @@
-package io.flowgate.services.credentials;
+package io.flowgate.core.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,20 @@ class SecretCipherTest {
         assertThat(cipher.open(sealed, ROW)).isEqualTo(PLAIN);
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("pa55");
         assertThat(sealed).hasSize(1 + 12 + PLAIN.length + 16);
+    }
+
+    @Test
+    void sealsTextForATextColumnBoundToItsPlace() {
+        String sealed = cipher.sealText("whsec_abc", "subscription-1");
+
+        assertThat(sealed).startsWith(SecretCipher.TEXT_PREFIX).doesNotContain("whsec_abc");
+        assertThat(SecretCipher.isSealedText(sealed)).isTrue();
+        assertThat(SecretCipher.isSealedText("whsec_abc")).isFalse();
+        assertThat(cipher.openText(sealed, "subscription-1")).isEqualTo("whsec_abc");
+        assertThatThrownBy(() -> cipher.openText(sealed, "subscription-2")).isInstanceOf(FlowgateException.class);
+        assertThatThrownBy(() -> cipher.openText("whsec_abc", "subscription-1")).isInstanceOf(FlowgateException.class);
+        assertThatThrownBy(() -> cipher.openText(SecretCipher.TEXT_PREFIX + "%%%", "subscription-1"))
+                .isInstanceOf(FlowgateException.class);
     }
 
     @Test
