@@ -12,7 +12,6 @@ import io.flowgate.testing.TempDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +47,7 @@ class CrashRecoveryIT {
 
     @Test
     void killMinusNineAfterAcceptingLosesNothingAndRunsNothingTwice() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("FLOWGATE_DATA_DIR", dir.resolve("data").toString());
-        env.put("FLOWGATE_HTTP_HOST", "127.0.0.1");
-        env.put("FLOWGATE_HTTP_PORT", String.valueOf(TempDirs.freePort()));
-        env.put("FLOWGATE_EMBEDDED_AMQP_PORT", String.valueOf(TempDirs.freePort()));
-        env.put("FLOWGATE_ADMIN_TOKEN", "fg_crash_test_key_000000000000000");
+        Map<String, String> env = ServerProcess.embeddedEnvironment(dir, "fg_crash_test_key_000000000000000");
         server = new ServerProcess(env, dir.resolve("server.log")).start();
         Platform platform = new Platform(server.api(env.get("FLOWGATE_ADMIN_TOKEN")));
         String flow = platform.startFlow(platform.createWorkspace("crash"), "split");

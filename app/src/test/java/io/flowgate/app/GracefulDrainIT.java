@@ -10,7 +10,6 @@ import io.flowgate.app.testing.WebhookLoad;
 import io.flowgate.testing.TempDirs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +40,7 @@ class GracefulDrainIT {
 
     @Test
     void aSigtermDuringLoadLosesNoAcceptedRequest() {
-        Map<String, String> env = new HashMap<>();
-        env.put("FLOWGATE_DATA_DIR", dir.resolve("data").toString());
-        env.put("FLOWGATE_HTTP_HOST", "127.0.0.1");
-        env.put("FLOWGATE_HTTP_PORT", String.valueOf(TempDirs.freePort()));
-        env.put("FLOWGATE_EMBEDDED_AMQP_PORT", String.valueOf(TempDirs.freePort()));
-        env.put("FLOWGATE_ADMIN_TOKEN", ADMIN_KEY);
+        Map<String, String> env = ServerProcess.embeddedEnvironment(dir, ADMIN_KEY);
         env.put("FLOWGATE_SHUTDOWN_GRACE_SECONDS", "20");
         server = new ServerProcess(env, dir.resolve("server.log")).start();
         Platform platform = new Platform(server.api(ADMIN_KEY));

@@ -2,6 +2,7 @@ package io.flowgate.app.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.flowgate.testing.TempDirs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,17 @@ public final class ServerProcess implements AutoCloseable {
         this.environment = environment;
         this.log = log;
         this.port = Integer.parseInt(environment.get("FLOWGATE_HTTP_PORT"));
+    }
+
+    /** The environment of a node on its embedded broker and database under {@code dir}, on free 127.0.0.1 ports. */
+    public static Map<String, String> embeddedEnvironment(Path dir, String adminKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("FLOWGATE_DATA_DIR", dir.resolve("data").toString());
+        env.put("FLOWGATE_HTTP_HOST", "127.0.0.1");
+        env.put("FLOWGATE_HTTP_PORT", String.valueOf(TempDirs.freePort()));
+        env.put("FLOWGATE_EMBEDDED_AMQP_PORT", String.valueOf(TempDirs.freePort()));
+        env.put("FLOWGATE_ADMIN_TOKEN", adminKey);
+        return env;
     }
 
     /** Starts the server and waits until it is ready. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,10 +50,25 @@ final class JdbcDeliveries implements DeliveryRepository {
                 .toList());
     }
 
+    /**
+     * Picks the deliveries first without locking, then locks those that are still claimable. A sorted
+     * {@code FOR UPDATE} query would do it in one statement, but H2 locks every row such a query looks at,
+     * not only those it returns: with a backlog, each claim would lock (and write) every pending delivery.
+     */
     @Override
     public List<Due> claimDue(Instant now, int limit, String nodeId, Instant claimUntil) {
-        List<Delivery> due = sql.query("SELECT " + prefixed("d") + " FROM deliveries d" + CLAIMABLE
-                + " ORDER BY d.next_attempt_at, d.seq LIMIT " + limit + " FOR UPDATE SKIP LOCKED", JdbcDeliveries::delivery, now, now);
+        List<UUID> picked = sql.query("SELECT d.id FROM deliveries d" + CLAIMABLE + " ORDER BY d.next_attempt_at, d.seq LIMIT " + limit,
+                row -> Sql.uuid(row, "id"), now, now);
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(now, now));
+        args.addAll(picked);
+        Map<UUID, Delivery> locked = new HashMap<>();
+        sql.query("SELECT " + prefixed("d") + " FROM deliveries d" + CLAIMABLE + " AND d.id IN ("
+                        + JdbcExecutions.placeholders(picked.size()) + ") FOR UPDATE SKIP LOCKED", JdbcDeliveries::delivery, args.toArray())
+                .forEach(delivery -> locked.put(delivery.id(), delivery));
+        List<Delivery> due = picked.stream().map(locked::get).filter(Objects::nonNull).toList();
         if (due.isEmpty()) {
             return List.of();
         }
