@@ -57,7 +57,8 @@ final class JdbcDeliveries implements DeliveryRepository {
      */
     @Override
     public List<Due> claimDue(Instant now, int limit, String nodeId, Instant claimUntil) {
-        List<UUID> picked = sql.query("SELECT d.id FROM deliveries d" + CLAIMABLE + " ORDER BY d.next_attempt_at, d.seq LIMIT " + limit,
+        // status is fixed by CLAIMABLE: ordering by it too lets the claim follow the deliveries_claim index
+        List<UUID> picked = sql.query("SELECT d.id FROM deliveries d" + CLAIMABLE + " ORDER BY d.status, d.next_attempt_at, d.seq LIMIT " + limit,
                 row -> Sql.uuid(row, "id"), now, now);
         if (picked.isEmpty()) {
             return List.of();
