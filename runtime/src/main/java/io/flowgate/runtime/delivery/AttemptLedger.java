@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -47,14 +46,8 @@ public final class AttemptLedger implements AutoCloseable {
     }
 
     public void record(Subscription subscription, UUID deliveryId, WebhookSender.Outcome outcome, Instant startedAt) {
-        Optional<DeliveryAttempt> attempt;
-        try {
-            attempt = commits.submit(tx -> tx.deliveries().lock(deliveryId)
-                    .map(delivery -> record(tx, subscription, delivery, outcome, startedAt))).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        attempt.ifPresent(recorded);
+        commits.commit(tx -> tx.deliveries().lock(deliveryId).map(delivery -> record(tx, subscription, delivery, outcome, startedAt)))
+                .ifPresent(recorded);
     }
 
     @Override

@@ -78,11 +78,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
     /** Records the chain in a transaction it may share with other workers' chains. */
     private Recorded commit(List<StepRunner.Ran> chain) {
-        try {
-            return commits.submit(tx -> record(tx, chain)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return commits.commit(tx -> record(tx, chain));
     }
 
     /** Runs the message's step and, while each emits exactly one message now, the steps after it. */

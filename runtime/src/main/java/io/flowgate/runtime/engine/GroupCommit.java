@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -57,6 +58,15 @@ public final class GroupCommit<T> implements AutoCloseable {
             failLeftOver();
         }
         return work.result();
+    }
+
+    /** Runs {@code body} in a shared transaction and waits until it committed; throws what the work threw. */
+    public T commit(Function<StoreTx, T> body) {
+        try {
+            return submit(body).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private void writeLoop() {

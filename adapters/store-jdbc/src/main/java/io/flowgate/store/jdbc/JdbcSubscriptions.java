@@ -109,7 +109,7 @@ final class JdbcSubscriptions implements SubscriptionRepository {
 
     /** Signing secrets are sealed at rest, bound to their subscription. */
     private String seal(WebhookSecret secret, UUID subscriptionId) {
-        return secret == null ? null : secrets.sealText(secret.value(), "subscription:" + subscriptionId);
+        return secret == null ? null : secrets.sealText(secret.value(), sealedFor(subscriptionId));
     }
 
     /** A secret stored before secrets were sealed is read as it is, and sealed when the subscription next changes. */
@@ -117,7 +117,12 @@ final class JdbcSubscriptions implements SubscriptionRepository {
         if (stored == null) {
             return null;
         }
-        return new WebhookSecret(SecretCipher.isSealedText(stored) ? secrets.openText(stored, "subscription:" + subscriptionId) : stored);
+        return new WebhookSecret(SecretCipher.isSealedText(stored) ? secrets.openText(stored, sealedFor(subscriptionId)) : stored);
+    }
+
+    /** What binds a sealed secret to its subscription: copied to another row, it does not open. */
+    private static String sealedFor(UUID subscriptionId) {
+        return "subscription:" + subscriptionId;
     }
 
     private Subscription subscription(ResultSet row) throws SQLException {
