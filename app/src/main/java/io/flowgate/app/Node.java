@@ -71,12 +71,6 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    /**
-     * How long the event sequencer lets wake-ups gather: every commit with events wakes it; under load,
-     * settling turns hundreds of small transactions a second into a few larger ones, for a few milliseconds
-     * of event latency.
-     */
-    private static final Duration SEQUENCER_SETTLE = Duration.ofMillis(5);
 
     private final Infrastructure infrastructure;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -128,7 +122,7 @@ public final class Node implements AutoCloseable {
         feed.listen(hub::publish);
         Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(50), feed::poll));
         EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
-        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50), SEQUENCER_SETTLE, sequencer::sequence));
+        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50), sequencer::sequence));
         store.whenEventsCommitted(sequencerLoop::wake);
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);

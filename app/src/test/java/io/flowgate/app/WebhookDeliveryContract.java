@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,9 +191,10 @@ abstract class WebhookDeliveryContract {
         JsonNode attributes = api.get(subscription.path()).json().at("/data/attributes");
         assertThat(attributes.path("disabled_at").asText()).isNotBlank();
         assertThat(attributes.path("failing_since").asText()).isNotBlank();
-        JsonNode disabled = platform.events("workspace/" + workspace + "/activity").stream()
+        // the activity event is readable once sequenced, a moment after the commit that disabled the subscription
+        JsonNode disabled = await().atMost(WAIT).until(() -> platform.events("workspace/" + workspace + "/activity").stream()
                 .filter(e -> e.at("/payload/resourceId").asText().equals(subscription.id()))
-                .filter(e -> e.at("/payload/activityType").asText().equals("updated")).findFirst().orElseThrow();
+                .filter(e -> e.at("/payload/activityType").asText().equals("updated")).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(disabled.at("/payload/resourceType").asText()).isEqualTo("subscription");
         assertThat(disabled.at("/payload").has("userId")).as("the platform disabled it, no user").isFalse();
         JsonNode pending = awaitDeliveries(subscription, list -> list.size() == 1).getFirst();
