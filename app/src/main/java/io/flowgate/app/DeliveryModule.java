@@ -54,7 +54,7 @@ final class DeliveryModule implements AutoCloseable {
                 delivery.disableAfter(), events, clock, attempt -> metrics.timer("flowgate.webhook.delivery.attempts",
                         "outcome", attempt.succeeded() ? "succeeded" : "failed").record(Duration.ofMillis(attempt.latencyMillis())));
         DeliveryWorker worker = DeliveryWorker.start(store, sender, ledger, clock, nodeId, delivery.concurrency());
-        DeliveryPlanner planner = new DeliveryPlanner(store, leases.apply(DeliveryPlanner.FOLLOWER), ids, clock, worker::wake);
+        DeliveryPlanner planner = new DeliveryPlanner(store, leases.apply(DeliveryPlanner.FOLLOWER), ids, clock, worker);
         Loop planning = Loop.start("delivery-planner", Duration.ofSeconds(1), SETTLE, planner::plan);
         AmqpBus relayBus = infrastructure.connectBus("flowgate-" + nodeId + "-events", 1);
         AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, leases.apply(AmqpEventRelay.FOLLOWER));
@@ -64,7 +64,7 @@ final class DeliveryModule implements AutoCloseable {
 
     /** Deliveries became due now (a resend through the API): send them without waiting for the next round. */
     void deliveriesDue() {
-        worker.wake();
+        worker.deliveriesDue();
     }
 
     /** New events were sequenced: plan their deliveries and relay them now. */

@@ -23,7 +23,9 @@ import io.flowgate.core.workspace.Member;
 import io.flowgate.core.workspace.Role;
 import io.flowgate.core.workspace.User;
 import io.flowgate.core.workspace.Workspace;
+import io.flowgate.runtime.delivery.ClaimedDelivery;
 import io.flowgate.runtime.delivery.DeliveryPlanner;
+import io.flowgate.runtime.delivery.Handoff;
 import io.flowgate.runtime.engine.EventFactory;
 import io.flowgate.runtime.events.Retention;
 import io.flowgate.runtime.support.ClusterLease;
@@ -36,6 +38,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +50,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What event delivery needs from the database, through the ports: claims (ordered subscriptions, disabled
- * ones, claims that run out), exactly-once planning, retention in batches, and who may change
- * subscriptions. Written once, run on embedded H2 and on PostgreSQL.
+ * ones, claims that run out), exactly-once planning, deliveries handed over to the sender already claimed,
+ * retention in batches, and who may change subscriptions. Written once, run on embedded H2 and on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeliveryStoreContract {
@@ -157,7 +160,7 @@ abstract class DeliveryStoreContract {
     void thePlannerPlansEveryEventOnceAcrossRuns() {
         Subscription subscription = subscription(false);
         appendEvents(3);
-        DeliveryPlanner planner = new DeliveryPlanner(store, lease("planner-" + UUID.randomUUID(), "a"), ids, clock, () -> { });
+        DeliveryPlanner planner = new DeliveryPlanner(store, lease("planner-" + UUID.randomUUID(), "a"), ids, clock, Handoff.NONE);
 
         while (planner.plan() > 0) {
             // until it has caught up with the log
@@ -168,6 +171,71 @@ abstract class DeliveryStoreContract {
         }
 
         assertThat(store.read(tx -> tx.deliveries().list(subscription.id(), null, Page.first())).total()).isEqualTo(5);
+    }
+
+    @Test
+    void thePlannerHandsOverWhatTheSenderHasRoomForAlreadyClaimedAndStoresTheRestUnclaimed() {
+        DeliveryPlanner catchUp = new DeliveryPlanner(store, lease("planner-" + UUID.randomUUID(), "a"), ids, clock, Handoff.NONE);
+        while (catchUp.plan() > 0) {
+            // the events of earlier tests are planned without this sender
+        }
+        Subscription unordered = subscription(false);
+        Subscription ordered = subscription(true);
+        appendEvents(3);
+        SenderWithRoom sender = new SenderWithRoom(2);
+        DeliveryPlanner planner = new DeliveryPlanner(store, lease("planner-" + UUID.randomUUID(), "a"), ids, clock, sender);
+
+        while (planner.plan() > 0) {
+            // until it has caught up with the log
+        }
+
+        assertThat(sender.accepted).as("only unordered deliveries are handed over, with what sending them takes").hasSize(2)
+                .allSatisfy(claimed -> {
+                    assertThat(claimed.subscription().id()).isEqualTo(unordered.id());
+                    assertThat(claimed.due().payload()).isNotNull();
+                });
+        assertThat(sender.toldDue).isTrue();
+        Instant now = clock.instant();
+        assertThat(claim(now)).as("the third unordered delivery and the oldest ordered one; the handed-over ones are claimed")
+                .extracting(d -> d.delivery().subscriptionId()).containsExactlyInAnyOrder(unordered.id(), ordered.id());
+        assertThat(claim(now.plus(Duration.ofMinutes(2)))).as("the handed-over deliveries once their claim ran out")
+                .extracting(d -> d.delivery().id()).containsAll(sender.accepted.stream().map(c -> c.delivery().id()).toList());
+    }
+
+    /** A sender on this node that takes up to {@code room} deliveries from the planner. */
+    private static final class SenderWithRoom implements Handoff {
+        private final int room;
+        private final List<ClaimedDelivery> accepted = new ArrayList<>();
+        private boolean toldDue;
+
+        SenderWithRoom(int room) {
+            this.room = room;
+        }
+
+        @Override
+        public String nodeId() {
+            return "sender";
+        }
+
+        @Override
+        public Instant claimUntil(Instant now) {
+            return now.plus(Duration.ofMinutes(1));
+        }
+
+        @Override
+        public int room() {
+            return room - accepted.size();
+        }
+
+        @Override
+        public void accept(List<ClaimedDelivery> deliveries) {
+            accepted.addAll(deliveries);
+        }
+
+        @Override
+        public void deliveriesDue() {
+            toldDue = true;
+        }
     }
 
     @Test

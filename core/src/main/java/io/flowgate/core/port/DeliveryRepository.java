@@ -21,6 +21,12 @@ public interface DeliveryRepository {
     void insert(List<Delivery> deliveries);
 
     /**
+     * Stores new deliveries already claimed by {@code nodeId} until {@code claimUntil}: the node sends them
+     * without claiming them (if it dies first, the claim runs out and they are claimable again).
+     */
+    void insertClaimed(List<Delivery> deliveries, String nodeId, Instant claimUntil);
+
+    /**
      * Claims up to {@code limit} pending deliveries that are due, of active subscriptions, until
      * {@code claimUntil}; other nodes do not get them meanwhile. Of an ordered subscription only the
      * oldest pending delivery is ever claimable.

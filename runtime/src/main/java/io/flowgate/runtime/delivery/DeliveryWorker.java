@@ -16,37 +16,63 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due deliveries: claims as many as it has free sending slots (a claim keeps other nodes off them;
- * if this node dies, the claim runs out and another node sends them), sends each on a virtual thread, and
- * records the outcome. At most {@code concurrency} requests are in flight per node.
+ * Sends due deliveries: first those the planner handed over (already claimed for this node), then, with
+ * the slots left, claims due ones from the store (retries, deliveries the planner stored unclaimed, and
+ * those whose claim by a node that died ran out). A claim keeps other nodes off a delivery. Each delivery
+ * is sent on a virtual thread and its outcome recorded; at most {@code concurrency} requests are in
+ * flight per node. A request's slot is free again as soon as its answer is in: the outcomes of several
+ * requests are written together (group commit), and waiting for that write would idle the slot.
  */
-public final class DeliveryWorker implements AutoCloseable {
+public final class DeliveryWorker implements Handoff, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Longer than any attempt takes (the sender gives up after 15 s). */
     private static final Duration CLAIM = Duration.ofSeconds(60);
-    /** Every finished request wakes the worker: letting wake-ups gather claims many deliveries per transaction. */
+    /**
+     * A handed-over delivery that waited longer than this for a slot is left to its claim running out: by
+     * then another node may claim it, and it must not be sent twice at the same time.
+     */
+    private static final Duration HANDED_OVER_KEPT = CLAIM.dividedBy(2);
+    /** How often the store is asked for due deliveries when nothing said there are some (retries come due). */
+    private static final Duration STORE_POLL = Duration.ofMillis(100);
+    /** The shortest time between two claims from the store: the wake-ups of a busy moment share one claim. */
     private static final Duration CLAIM_SETTLE = Duration.ofMillis(10);
+    private static final int UNRECORDED_PER_SLOT = 4;
     private static final WebhookSender.Outcome EVENT_GONE =
             new WebhookSender.Outcome(null, 0, null, "The event is no longer stored (past its retention)");
+
+    private record HandedOver(ClaimedDelivery delivery, long atNanos) {
+    }
 
     private final Store store;
     private final WebhookSender sender;
     private final AttemptLedger ledger;
     private final Clock clock;
     private final String nodeId;
+    /** Held from sending a request until its answer is in. */
     private final Semaphore slots;
+    /** Held from sending a request until its outcome is recorded: bounds the outcomes waiting to be written. */
+    private final Semaphore unrecorded;
     private final int concurrency;
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+    private final Queue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedOverCount = new AtomicInteger();
+    private final AtomicBoolean storedDue = new AtomicBoolean(true);
+    private long lastStoreClaim = System.nanoTime() - STORE_POLL.toNanos();
+    private volatile boolean storeBacklog;
     private volatile Loop loop;
     private volatile boolean closed;
 
@@ -58,79 +84,164 @@ public final class DeliveryWorker implements AutoCloseable {
         this.nodeId = nodeId;
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
+        this.unrecorded = new Semaphore(UNRECORDED_PER_SLOT * concurrency);
     }
 
-    /** A worker that looks for due deliveries every 100 ms, and at once when woken. */
+    /** A worker that runs when deliveries are handed over or due, when a request ends, and every 100 ms. */
     public static DeliveryWorker start(Store store, WebhookSender sender, AttemptLedger ledger, Clock clock, String nodeId,
                                        int concurrency) {
         DeliveryWorker worker = new DeliveryWorker(store, sender, ledger, clock, nodeId, concurrency);
-        worker.loop = Loop.start("delivery-worker", Duration.ofMillis(100), CLAIM_SETTLE, worker::sendDue);
+        worker.loop = Loop.start("delivery-worker", STORE_POLL, worker::sendDue);
         return worker;
     }
 
-    /** Looks for due deliveries now (new ones were planned, or one was resent). */
-    public void wake() {
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public Instant claimUntil(Instant now) {
+        return now.plus(CLAIM);
+    }
+
+    /**
+     * A few rounds of requests, enough to keep every slot busy between two planning rounds; none while
+     * the store holds a backlog of due deliveries, so that new deliveries queue behind the older ones.
+     */
+    @Override
+    public int room() {
+        return closed || storeBacklog ? 0 : Math.max(0, 4 * concurrency - handedOverCount.get());
+    }
+
+    @Override
+    public void accept(List<ClaimedDelivery> deliveries) {
+        long now = System.nanoTime();
+        deliveries.forEach(delivery -> handedOver.add(new HandedOver(delivery, now)));
+        handedOverCount.addAndGet(deliveries.size());
+        wake();
+    }
+
+    /** Deliveries in the store became due now (planned unclaimed, or resent): claim them without waiting for the next poll. */
+    @Override
+    public void deliveriesDue() {
+        storedDue.set(true);
+        wake();
+    }
+
+    private void wake() {
         Loop running = loop;
         if (running != null) {
             running.wake();
         }
     }
 
-    /** Claims due deliveries for the free slots and starts sending them; returns how many. */
+    /** Starts sending what is handed over or due, as far as there are free slots; returns how many. */
     int sendDue() {
-        int free = slots.availablePermits();
-        if (free == 0 || closed) {
+        if (closed) {
             return 0;
         }
-        Instant now = clock.instant();
-        List<Claimed> due = store.transact(tx -> claim(tx, now, free));
-        for (Claimed delivery : due) {
-            slots.acquireUninterruptibly();
-            sending.execute(() -> {
-                try {
-                    attempt(delivery);
-                } catch (RuntimeException e) {
-                    LOG.warn("Delivery {} could not be recorded; it is tried again when its claim runs out: {}",
-                            delivery.due().delivery().id(), e.toString());
-                } finally {
-                    slots.release();
-                    wake();
-                }
-            });
+        int slotsFree = Math.min(slots.availablePermits(), unrecorded.availablePermits());
+        List<ClaimedDelivery> due = takeHandedOver(slotsFree);
+        int free = slotsFree - due.size();
+        if (free > 0 && storeClaimDue()) {
+            Instant now = clock.instant();
+            List<ClaimedDelivery> claimed = store.transact(tx -> claim(tx, now, free));
+            storeBacklog = claimed.size() == free;
+            if (storeBacklog) {
+                storedDue.set(true);
+            }
+            due.addAll(claimed);
         }
+        due.forEach(this::send);
         return due.size();
     }
 
-    /** A claimed delivery with its subscription, read in the claim's transaction. */
-    private record Claimed(DeliveryRepository.Due due, Subscription subscription) {
+    private List<ClaimedDelivery> takeHandedOver(int limit) {
+        List<ClaimedDelivery> taken = new ArrayList<>();
+        long keptSince = System.nanoTime() - HANDED_OVER_KEPT.toNanos();
+        HandedOver next;
+        while (taken.size() < limit && (next = handedOver.poll()) != null) {
+            handedOverCount.decrementAndGet();
+            if (next.atNanos() - keptSince >= 0) {
+                taken.add(next.delivery());
+            } else {
+                LOG.debug("Delivery {} waited too long for a slot; it is sent when its claim runs out", next.delivery().delivery().id());
+            }
+        }
+        return taken;
     }
 
-    private List<Claimed> claim(StoreTx tx, Instant now, int limit) {
+    /** Whether to claim from the store now: when told deliveries are due there (at most every 10 ms), and every 100 ms. */
+    private boolean storeClaimDue() {
+        long now = System.nanoTime();
+        long since = now - lastStoreClaim;
+        boolean due = since >= STORE_POLL.toNanos() || (storedDue.get() && since >= CLAIM_SETTLE.toNanos());
+        if (due) {
+            storedDue.set(false);
+            lastStoreClaim = now;
+        }
+        return due;
+    }
+
+    private List<ClaimedDelivery> claim(StoreTx tx, Instant now, int limit) {
         List<DeliveryRepository.Due> due = tx.deliveries().claimDue(now, limit, nodeId, now.plus(CLAIM));
         Map<UUID, Optional<Subscription>> subscriptions = new HashMap<>();
-        List<Claimed> claimed = new ArrayList<>(due.size());
+        List<ClaimedDelivery> claimed = new ArrayList<>(due.size());
         for (DeliveryRepository.Due delivery : due) {
             subscriptions.computeIfAbsent(delivery.delivery().subscriptionId(), id -> tx.subscriptions().find(id))
-                    .ifPresent(subscription -> claimed.add(new Claimed(delivery, subscription)));
+                    .ifPresent(subscription -> claimed.add(new ClaimedDelivery(delivery, subscription)));
         }
         return claimed;
     }
 
-    private void attempt(Claimed claimed) {
-        DeliveryRepository.Due due = claimed.due();
-        Instant startedAt = clock.instant();
-        WebhookSender.Outcome outcome = due.payload() == null ? EVENT_GONE
-                : sender.send(OutboundWebhook.request(claimed.subscription(), due.delivery(), Json.bytes(due.payload()), startedAt));
-        ledger.record(claimed.subscription(), due.delivery().id(), outcome, startedAt);
+    private void send(ClaimedDelivery delivery) {
+        unrecorded.acquireUninterruptibly();
+        slots.acquireUninterruptibly();
+        sending.execute(() -> {
+            try {
+                record(delivery, answer(delivery));
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery {} could not be recorded; it is tried again when its claim runs out: {}",
+                        delivery.delivery().id(), e.toString());
+            } finally {
+                unrecorded.release();
+                wake();
+            }
+        });
     }
 
-    /** Stops claiming, waits for the requests in flight (their outcome is recorded), then closes the ledger. */
+    /** Sends the delivery and frees its slot once the answer is in. */
+    private Answer answer(ClaimedDelivery claimed) {
+        try {
+            DeliveryRepository.Due due = claimed.due();
+            Instant startedAt = clock.instant();
+            WebhookSender.Outcome outcome = due.payload() == null ? EVENT_GONE
+                    : sender.send(OutboundWebhook.request(claimed.subscription(), due.delivery(), Json.bytes(due.payload()), startedAt));
+            return new Answer(outcome, startedAt);
+        } finally {
+            slots.release();
+            wake();
+        }
+    }
+
+    private record Answer(WebhookSender.Outcome outcome, Instant startedAt) {
+    }
+
+    private void record(ClaimedDelivery claimed, Answer answer) {
+        ledger.record(claimed.subscription(), claimed.delivery().id(), answer.outcome(), answer.startedAt());
+    }
+
+    /**
+     * Stops claiming, waits for the requests in flight (their outcome is recorded), then closes the ledger.
+     * Handed-over deliveries not sent yet are sent when their claim runs out.
+     */
     @Override
     public void close() {
         closed = true;
         loop.close();
         try {
-            if (!slots.tryAcquire(concurrency, 20, TimeUnit.SECONDS)) {
+            if (!unrecorded.tryAcquire(UNRECORDED_PER_SLOT * concurrency, 20, TimeUnit.SECONDS)) {
                 LOG.warn("Deliveries still in flight at shutdown are sent again when their claim runs out");
             }
         } catch (InterruptedException e) {

@@ -44,10 +44,14 @@ final class JdbcDeliveries implements DeliveryRepository {
 
     @Override
     public void insert(List<Delivery> deliveries) {
-        sql.batch("INSERT INTO deliveries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", deliveries.stream()
-                .map(d -> new Object[] {d.id(), d.subscriptionId(), d.eventId(), d.eventName(), d.channel().value(), d.status(),
-                        d.retryStep(), d.nextAttemptAt(), d.createdAt()})
-                .toList());
+        insertClaimed(deliveries, null, null);
+    }
+
+    @Override
+    public void insertClaimed(List<Delivery> deliveries, String nodeId, Instant claimUntil) {
+        sql.batch("INSERT INTO deliveries (" + COLUMNS + ", claimed_by, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                deliveries.stream().map(d -> new Object[] {d.id(), d.subscriptionId(), d.eventId(), d.eventName(), d.channel().value(),
+                        d.status(), d.retryStep(), d.nextAttemptAt(), d.createdAt(), nodeId, claimUntil}).toList());
     }
 
     /**

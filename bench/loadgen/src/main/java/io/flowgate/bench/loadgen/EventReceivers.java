@@ -8,6 +8,9 @@ interface EventReceivers {
     /** Only events whose timestamp falls in this window count. */
     void window(long fromMillis, long toMillis);
 
+    /** Events received, whatever their timestamp, over all receivers. */
+    long received();
+
     /** Events received whose timestamp falls in the window, over all receivers. */
     long inWindow();
 

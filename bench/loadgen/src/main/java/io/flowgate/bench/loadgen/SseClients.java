@@ -53,6 +53,11 @@ final class SseClients implements EventReceivers, AutoCloseable {
     }
 
     @Override
+    public long received() {
+        return received.get();
+    }
+
+    @Override
     public long inWindow() {
         return clients.stream().mapToLong(c -> c.inWindow).sum();
     }

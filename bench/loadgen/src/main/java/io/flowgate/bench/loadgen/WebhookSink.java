@@ -43,7 +43,8 @@ final class WebhookSink implements EventReceivers, AutoCloseable {
         windowToMillis = toMillis;
     }
 
-    long received() {
+    @Override
+    public long received() {
         return received.get();
     }
 
