@@ -308,7 +308,7 @@ final class FlowgateScenarios {
      * 2-core machine the JIT compiler competes with the node for about a minute after it starts: a backlog
      * built then would be measured as lag long afterwards, when the question is the lag the node keeps.
      */
-    private Duration settle(double rate, Transport webhooks, EventReceivers receivers, int receiverCount) throws Exception {
+    private Settled settle(double rate, Transport webhooks, EventReceivers receivers, int receiverCount) throws Exception {
         long started = System.nanoTime();
         long limit = args.seconds("settle", quick ? 10 : 120).toNanos();
         long receivedBefore = receivers.received();
@@ -316,25 +316,32 @@ final class FlowgateScenarios {
         AtomicLong accepted = new AtomicLong();
         LoadSpec round = LoadSpec.open(rate, Math.min(connections(), 16),
                 new LoadSpec.Timing(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2)));
-        while (System.nanoTime() - started < limit) {
+        boolean keptUp = false;
+        while (!keptUp && System.nanoTime() - started < limit) {
             LoadRun.run(webhooks, round, (response, intended) -> {
                 if (response.ok()) {
                     accepted.incrementAndGet();
                 }
             });
             long outstanding = accepted.get() * eventsPerAccepted - (receivers.received() - receivedBefore);
-            if (outstanding < rate * eventsPerAccepted / 2) {
-                break;
-            }
+            keptUp = outstanding < rate * eventsPerAccepted / 2;
         }
-        Duration settled = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("  settled after %d s%n", settled.toSeconds());
+        Settled settled = new Settled(Duration.ofNanos(System.nanoTime() - started), keptUp);
+        System.out.println("  " + settled.describe());
         return settled;
+    }
+
+    /** How long the settle phase took and whether the receivers kept up by its end. */
+    private record Settled(Duration took, boolean keptUp) {
+        String describe() {
+            return keptUp ? "the receivers kept up with the offered rate after " + took.toSeconds() + " s of load at that rate"
+                    : "the receivers did not keep up with the offered rate within " + took.toSeconds() + " s of load at that rate";
+        }
     }
 
     private ObjectNode measureEventLag(String scenario, String variant, double rate, Transport webhooks, EventReceivers receivers,
                                        int receiverCount, String basis) throws Exception {
-        Duration settled = settle(rate, webhooks, receivers, receiverCount);
+        Settled settled = settle(rate, webhooks, receivers, receiverCount);
         AtomicLong accepted = new AtomicLong();
         long startMillis = System.currentTimeMillis() + 300 + timing.warmup().toMillis();
         receivers.window(startMillis, startMillis + timing.duration().toMillis());
@@ -359,9 +366,9 @@ final class FlowgateScenarios {
         result.put("receivers", receiverCount);
         result.put("eventsExpected", expected);
         result.put("eventsReceived", receivers.inWindow());
-        result.put("settleSeconds", settled.toSeconds());
-        result.put("notes", "measured once the receivers kept up with the offered rate: after " + settled.toSeconds()
-                + " s of load at that rate, then the warm-up");
+        result.put("settleSeconds", settled.took().toSeconds());
+        result.put("keptUp", settled.keptUp());
+        result.put("notes", settled.describe() + ", then the warm-up and the measured window");
         result.set("latencyMs", Results.latency(lag));
         result.set("curve", Results.curve(lag));
         return result;
