@@ -229,6 +229,29 @@ class WebhookIngressIT {
         }
     }
 
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Metrics {
+
+        @Test
+        void requestsAreCountedByFlowOutcomeAndStatusAndMadeUpFlowIdsTogether() {
+            String flow = platform.startFlow(workspace, "counted", Platform.webhookEcho(Json.object()
+                    .set("auth", Json.object().put("type", "apiKey").put("header", "X-Key").put("value", "k-1"))));
+            String madeUp = java.util.UUID.randomUUID().toString();
+
+            assertThat(api.raw("POST", "/hook/" + flow, Map.of("x-key", "k-1"), null).status()).isEqualTo(200);
+            assertThat(api.raw("POST", "/hook/" + flow, Map.of("x-key", "k-2"), null).status()).isEqualTo(401);
+            assertThat(call(madeUp, "POST", null, null).status()).isEqualTo(404);
+            String metrics = api.raw("GET", "/metrics", Map.of(), null).text();
+
+            assertThat(metrics)
+                    .contains("flowgate_webhook_requests_total{flow=\"" + flow + "\",outcome=\"replied\",status=\"200\"} 1.0")
+                    .contains("flowgate_webhook_requests_total{flow=\"" + flow + "\",outcome=\"rejected\",status=\"401\"} 1.0")
+                    .contains("flowgate_webhook_requests_total{flow=\"unknown\",outcome=\"rejected\",status=\"404\"}")
+                    .doesNotContain(madeUp);
+        }
+    }
+
     private static String basic(String pair) {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }

@@ -42,11 +42,13 @@ public final class WebhookRoutes implements HttpService {
 
     private void handle(ServerRequest req, ServerResponse res) {
         Timer.Sample sample = Timer.start(metrics);
+        String flowId = req.path().pathParameters().get("flowId");
+        WebhookAnswer answer = null;
         int status = 500;
         try {
             byte[] body = Requests.body(req, maxBodyBytes);
             metrics.counter("flowgate.webhook.bytes.in").increment(body.length);
-            WebhookAnswer answer = ingress.accept(request(req, body));
+            answer = ingress.accept(request(req, body));
             status = answer.status();
             answer.headers().forEach(res::header);
             send(res, answer);
@@ -55,8 +57,25 @@ public final class WebhookRoutes implements HttpService {
             throw e;
         } finally {
             sample.stop(acceptLatency);
-            metrics.counter("flowgate.webhook.requests", "status", String.valueOf(status)).increment();
+            count(flowId, answer, status);
         }
+    }
+
+    /** Counts the request by flow (unknown ones together), outcome and status. */
+    private void count(String flowId, WebhookAnswer answer, int status) {
+        String flow = answer != null || ingress.isWebhookFlow(flowId) ? flowId : "unknown";
+        String outcome = answer != null ? answer.outcome().name().toLowerCase(Locale.ROOT) : failure(status);
+        metrics.counter("flowgate.webhook.requests", "flow", flow, "outcome", outcome, "status", String.valueOf(status)).increment();
+    }
+
+    private static String failure(int status) {
+        if (status == 429) {
+            return "limited";
+        }
+        if (status == 503) {
+            return "unavailable";
+        }
+        return status < 500 ? "rejected" : "failed";
     }
 
     private static void send(ServerResponse res, WebhookAnswer answer) {

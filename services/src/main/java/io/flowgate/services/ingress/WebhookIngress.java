@@ -102,6 +102,19 @@ public final class WebhookIngress {
         return sync ? awaitReply(reply, trigger, executionId, requestId) : accepted(requestId, executionId, false);
     }
 
+    /**
+     * Whether {@code flowIdText} names an active webhook flow: metrics label requests with the flow's id only
+     * then, so that made-up ids do not each become a series of their own.
+     */
+    public boolean isWebhookFlow(String flowIdText) {
+        try {
+            activeFlow(flowIdText);
+            return true;
+        } catch (FlowgateException e) {
+            return false;
+        }
+    }
+
     private static void checkCorrelationId(String correlationId) {
         if (correlationId != null && (correlationId.isBlank() || correlationId.length() > MAX_CORRELATION_ID)) {
             throw FlowgateException.invalid("X-Correlation-Id must have 1 to " + MAX_CORRELATION_ID + " characters");
@@ -151,11 +164,11 @@ public final class WebhookIngress {
             SyncReply reply = pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
             Map<String, String> headers = new java.util.HashMap<>(reply.headers());
             headers.putAll(ids);
-            return new WebhookAnswer(reply.status(), headers, reply.body());
+            return new WebhookAnswer(reply.status(), headers, reply.body(), WebhookAnswer.Outcome.REPLIED);
         } catch (TimeoutException e) {
             replies.forget(executionId);
             JsonNode body = error(504, "Gateway Timeout", "The flow did not reply within " + timeoutMillis + " ms");
-            return new WebhookAnswer(504, ids, body);
+            return new WebhookAnswer(504, ids, body, WebhookAnswer.Outcome.REPLY_TIMED_OUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             replies.forget(executionId);
@@ -192,7 +205,8 @@ public final class WebhookIngress {
         if (repeated) {
             body.put("idempotent", true);
         }
-        return new WebhookAnswer(202, Map.of("x-request-id", requestId.toString(), "x-execution-id", executionId.toString()), body);
+        return new WebhookAnswer(202, Map.of("x-request-id", requestId.toString(), "x-execution-id", executionId.toString()), body,
+                repeated ? WebhookAnswer.Outcome.REPEATED : WebhookAnswer.Outcome.ACCEPTED);
     }
 
     static JsonNode error(int status, String title, String detail) {
