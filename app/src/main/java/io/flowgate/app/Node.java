@@ -131,6 +131,13 @@ public final class Node implements AutoCloseable {
         sweeps.addAll(Retention.eventsAndDeliveries(config.retention().events()));
         Retention retention = new Retention(store, lease("retention", nodeId, clock), clock, sweeps);
         keep(Loop.start("retention", Duration.ofMinutes(10), retention::sweep));
+        ClusterLease upkeep = lease("table-upkeep", nodeId, clock);
+        keep(Loop.start("table-upkeep", Duration.ofSeconds(10), () -> {
+            if (upkeep.held()) {
+                infrastructure.store.keepTablesUp();
+            }
+            return 0;
+        }));
         // Topics (issue 5): the publisher (topic/publish steps and the API), the intake of topic messages on
         // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
         TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));

@@ -34,11 +34,14 @@ public final class JdbcStore implements Store, AutoCloseable {
     private static final int ATTEMPTS_ON_CONFLICT = 5;
 
     private final HikariDataSource dataSource;
+    /** PostgreSQL only. */
+    private final TableUpkeep upkeep;
     private final SecretCipher secrets;
     private final List<Runnable> eventsCommitted = new CopyOnWriteArrayList<>();
 
-    private JdbcStore(HikariDataSource dataSource, SecretCipher secrets) {
+    private JdbcStore(HikariDataSource dataSource, SecretCipher secrets, TableUpkeep upkeep) {
         this.dataSource = dataSource;
+        this.upkeep = upkeep;
         this.secrets = secrets;
     }
 
@@ -74,7 +77,7 @@ public final class JdbcStore implements Store, AutoCloseable {
             cacheIdentities(dataSource);
         }
         LOG.info("Database ready at {}", settings.url());
-        return new JdbcStore(dataSource, settings.secrets());
+        return new JdbcStore(dataSource, settings.secrets(), settings.url().startsWith("jdbc:postgresql:") ? new TableUpkeep(dataSource) : null);
     }
 
     /**
@@ -114,6 +117,21 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public void whenEventsCommitted(Runnable listener) {
         eventsCommitted.add(listener);
+    }
+
+    /**
+     * Analyzes and vacuums the tables whose statistics went stale, where the database does not do it itself
+     * (PostgreSQL with autovacuum off); returns how many tables it worked on. Meant for one node at a time.
+     */
+    public int keepTablesUp() {
+        if (upkeep == null) {
+            return 0;
+        }
+        try {
+            return upkeep.run();
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e);
+        }
     }
 
     @Override
