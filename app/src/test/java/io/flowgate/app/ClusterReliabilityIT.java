@@ -3,16 +3,25 @@ package io.flowgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.app.testing.ApiClient;
 import io.flowgate.app.testing.Cluster;
 import io.flowgate.app.testing.ExactlyOnceAudit;
 import io.flowgate.app.testing.ServerProcess;
 import io.flowgate.app.testing.WebhookLoad;
+import io.flowgate.app.testing.WebhookReceiver;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +34,8 @@ import org.junit.jupiter.api.TestInstance;
  * webhook load (webhook, JSONata, log), while a node dies, the nodes restart one by one, the database goes
  * away for a while, the broker drops every connection, or the broker cancels the consumers of a queue.
  * After each, every request that got a 2xx has exactly one completed execution, every step ran once per
- * message and every event exists once. Callers may get errors during the fault (503, a refused connection),
+ * message and every event exists once; when the node that plans outbound deliveries dies, every event
+ * still reaches its subscriber. Callers may get errors during the fault (503, a refused connection),
  * never a 2xx that is later lost, and never a 500.
  */
 @Tag("external")
@@ -47,7 +57,8 @@ class ClusterReliabilityIT {
 
     @BeforeAll
     void startCluster() {
-        cluster = Cluster.start("reliability", Collections.nCopies(NODES, Map.of("FLOWGATE_AMQP_QUEUE_TYPE", "quorum")));
+        cluster = Cluster.start("reliability", Collections.nCopies(NODES, Map.of("FLOWGATE_AMQP_QUEUE_TYPE", "quorum",
+                "FLOWGATE_DELIVERY_ALLOW_PRIVATE", "true")));
         audit = new ExactlyOnceAudit(cluster.jdbcUrl(), cluster.databaseAdmin(), "");
         workspace = cluster.platform(0).createWorkspace("reliability");
     }
@@ -81,6 +92,53 @@ class ClusterReliabilityIT {
             victim.start();
             load.awaitAccepted(PHASE);
         });
+    }
+
+    @Test
+    void outboundEventsSurviveTheDeathOfTheNodePlanningThem() throws Exception {
+        String flow = cluster.platform(0).startFlow(workspace, "greeter");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            ObjectNode subscription = SubscriptionApiIT.attributes(receiver.url("/events"), List.of("flow/" + flow + "/execution"));
+            ApiClient.Answer created = cluster.api(0).post("/v2/workspaces/" + workspace + "/subscriptions",
+                    ApiClient.document(subscription, null));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            WebhookLoad load = startLoad(flow);
+            load.awaitAccepted(PHASE);
+
+            ServerProcess planner = cluster.node(nodeHolding("delivery-planner"));
+            planner.kill();
+            load.awaitAccepted(PHASE);
+            planner.start();
+            WebhookLoad.Result result = load.finish();
+
+            checkExactlyOnce(flow, result);
+            // deliveries the dead node had claimed are sent by another once their claim runs out (60 s)
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(executionsWithStartAndEnd(receiver)).containsAll(result.accepted()));
+        }
+    }
+
+    /** The executions whose started and completed events both reached the receiver (each at least once). */
+    private static Set<String> executionsWithStartAndEnd(WebhookReceiver receiver) {
+        Map<String, Set<String>> statuses = new HashMap<>();
+        for (WebhookReceiver.Received event : receiver.received("/events")) {
+            statuses.computeIfAbsent(event.json().path("executionId").asText(), id -> new HashSet<>())
+                    .add(event.json().path("status").asText());
+        }
+        return statuses.entrySet().stream().filter(e -> e.getValue().containsAll(Set.of("started", "completed")))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** The index of the node holding a cluster-wide lease (nodes are named node-0, node-1, ...). */
+    private int nodeHolding(String lease) throws Exception {
+        try (Connection connection = DriverManager.getConnection(cluster.jdbcUrl(), cluster.databaseAdmin(), "");
+             PreparedStatement query = connection.prepareStatement("SELECT holder FROM leases WHERE name = ?")) {
+            query.setString(1, lease);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("someone holds %s", lease).isTrue();
+                return Integer.parseInt(row.getString(1).substring("node-".length()));
+            }
+        }
     }
 
     @Test
