@@ -107,12 +107,7 @@ public final class WebhookIngress {
      * then, so that made-up ids do not each become a series of their own.
      */
     public boolean isWebhookFlow(String flowIdText) {
-        try {
-            activeFlow(flowIdText);
-            return true;
-        } catch (FlowgateException e) {
-            return false;
-        }
+        return activeFlowNamed(flowIdText).filter(WebhookIngress::triggeredByWebhooks).isPresent();
     }
 
     private static void checkCorrelationId(String correlationId) {
@@ -122,17 +117,26 @@ public final class WebhookIngress {
     }
 
     private Flow activeFlow(String flowIdText) {
+        Flow flow = activeFlowNamed(flowIdText).orElseThrow(() -> inactive(flowIdText));
+        if (!triggeredByWebhooks(flow)) {
+            throw FlowgateException.notFound("Flow " + flowIdText + " is not triggered by webhooks");
+        }
+        return flow;
+    }
+
+    /** The active flow {@code flowIdText} names; empty for anything else, text that is no UUID included. */
+    private Optional<Flow> activeFlowNamed(String flowIdText) {
         UUID flowId;
         try {
             flowId = UUID.fromString(flowIdText);
         } catch (IllegalArgumentException e) {
-            throw inactive(flowIdText);
+            return Optional.empty();
         }
-        Flow flow = flows.find(flowId).filter(Flow::isActive).orElseThrow(() -> inactive(flowIdText));
-        if (!flow.graph().trigger().is("webhook", "receive")) {
-            throw FlowgateException.notFound("Flow " + flowIdText + " is not triggered by webhooks");
-        }
-        return flow;
+        return flows.find(flowId).filter(Flow::isActive);
+    }
+
+    private static boolean triggeredByWebhooks(Flow flow) {
+        return flow.graph().trigger().is("webhook", "receive");
     }
 
     private void publish(Flow flow, FlowNode trigger, WebhookTriggerMessage message, UUID executionId, boolean sync,
