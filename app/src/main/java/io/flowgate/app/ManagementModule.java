@@ -16,8 +16,6 @@ import io.flowgate.runtime.component.ComponentRegistry;
 import io.flowgate.runtime.component.WorkspaceComponents;
 import io.flowgate.runtime.engine.CredentialVault;
 import io.flowgate.runtime.engine.EventFactory;
-import io.flowgate.runtime.engine.FlowQueues;
-import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.services.ActivityLog;
 import io.flowgate.services.components.ComponentService;
 import io.flowgate.services.credentials.CredentialKeys;
@@ -77,8 +75,7 @@ final class ManagementModule {
         return new WorkspaceCredentialVault(store, credentialKeys);
     }
 
-    List<HttpServer.Mount> routes(Authenticated authenticated, FlowService flows, FlowQueues queues,
-                                  StepDispatcher dispatcher) {
+    List<HttpServer.Mount> routes(Authenticated authenticated, FlowService flows, DeadLetterService deadLetters) {
         ComponentService componentService = new ComponentService(store, components, activity, ids, clock);
         String workspace = "/v2/workspaces/{workspaceId}";
         return List.of(
@@ -89,6 +86,6 @@ final class ManagementModule {
                 new HttpServer.Mount(workspace + "/recipes",
                         new RecipeRoutes(new RecipeService(store, flows, activity, ids, clock), authenticated)),
                 new HttpServer.Mount(workspace + "/dead-letters",
-                        new DeadLetterRoutes(new DeadLetterService(store, queues, dispatcher), authenticated)));
+                        new DeadLetterRoutes(deadLetters, authenticated)));
     }
 }

@@ -29,6 +29,7 @@ import io.flowgate.runtime.schedule.Scheduler;
 import io.flowgate.runtime.events.Retention;
 import io.flowgate.runtime.support.ClusterLease;
 import io.flowgate.runtime.support.Loop;
+import io.flowgate.services.deadletters.DeadLetterService;
 import io.flowgate.services.auth.AuthService;
 import io.flowgate.services.auth.UserService;
 import io.flowgate.services.events.EventHub;
@@ -211,7 +212,8 @@ public final class Node implements AutoCloseable {
             routes.add(new HttpServer.Mount("/v2/flows", new FlowRoutes(flows, authenticated)));
             routes.add(new HttpServer.Mount("/v2/executions", new ExecutionRoutes(new ExecutionService(store, dispatcher), authenticated)));
             routes.add(new HttpServer.Mount("/v2/events", new EventRoutes(new EventService(store, hub), authenticated)));
-            routes.addAll(management.routes(authenticated, flows, queues, dispatcher));
+            routes.addAll(management.routes(authenticated, flows,
+                    new DeadLetterService(store, queues, dispatcher, topics.triggers())));
             routes.add(topics.routes(authenticated, config.http().maxBodyBytes()));
         }
         metrics.gauge("flowgate.event.streams.open", hub, EventHub::openStreams);

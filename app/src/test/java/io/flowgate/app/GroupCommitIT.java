@@ -83,7 +83,7 @@ class GroupCommitIT {
 
     private CompletableFuture<UUID> insert(UUID id) {
         return commits.submit(tx -> {
-            tx.deadLetters().insert(new DeadLetters.DeadLetter(id, null, "test", "reason", new byte[] {1}, Instant.now()));
+            tx.deadLetters().insert(new DeadLetters.DeadLetter(id, null, null, "test", null, "reason", new byte[] {1}, Instant.now()));
             return id;
         });
     }

@@ -12,6 +12,7 @@ import io.flowgate.app.testing.ApiClient;
 import io.flowgate.app.testing.Platform;
 import io.flowgate.app.testing.TestNode;
 import io.flowgate.app.testing.Topics;
+import io.flowgate.core.Ids;
 import io.flowgate.core.Json;
 import io.flowgate.core.port.Topology;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,52 @@ abstract class TopicsContract {
         assertThat(new NodeDatabase(node).deadLetterReasons(workspace)).anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("/data/orderId"))
                 .anySatisfy(reason -> assertThat(reason).contains("topicName 'payments'"));
+    }
+
+    @Test
+    void aMessageASubscriberRefusedIsRetriedForThatSubscriberOnceTheTopicAcceptsIt() {
+        String workspace = platform.createWorkspace("topics-letter-retry");
+        String topic = topics.create(workspace, "orders", ORDER_SCHEMA);
+        String subscriber = topics.startSubscriber(workspace, "orders");
+        String other = topics.startSubscriber(workspace, "orders");
+        String letters = "/v2/workspaces/" + workspace + "/dead-letters";
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
+            client.publish(Topology.TOPICS_EXCHANGE, workspace + ".orders", topicMessage("order-42"),
+                    Json.bytes(Json.object().put("orderId", 42)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(letters).json().at("/meta/total").asInt() == 2);
+        JsonNode letter = deadLetterOf(letters, subscriber);
+        assertThat(letter.at("/attributes/source").asText()).isEqualTo("topic:" + workspace + ".orders");
+        assertThat(letter.at("/attributes/message_id").asText()).isEqualTo("order-42");
+        String retry = letters + "/" + letter.path("id").asText() + "/retry";
+
+        ApiClient.Answer refused = api.post(retry, Json.object());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.text()).contains("/data/orderId");
+        api.patch("/v2/workspaces/" + workspace + "/topics/" + topic, ApiClient.document(Json.object().putNull("schema"), null));
+        ApiClient.Answer retried = api.post(retry, Json.object());
+
+        assertThat(retried.status()).as(retried.text()).isEqualTo(202);
+        JsonNode execution = topics.awaitEnded(subscriber, 1).getFirst();
+        assertThat(Topics.status(execution)).isEqualTo("completed");
+        assertThat(topics.triggerInput(execution).at("/data/orderId").asInt()).isEqualTo(42);
+        assertThat(execution.at("/attributes/request_id").asText()).as("the id the message would have had at first")
+                .isEqualTo(Ids.derive("amqp-message-id", "order-42").toString());
+        assertThat(api.get(letters).json().path("data")).extracting(l -> l.at("/attributes/flow_id").asText()).containsExactly(other);
+        assertThat(topics.executions(other)).as("the other subscriber's letter waits for its own retry").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(topics.get(workspace, topic).at("/attributes/stats/subscriptions"))
+                .anySatisfy(stats -> assertThat(stats.path("flowId").asText() + " " + stats.path("delivered").asLong())
+                        .isEqualTo(subscriber + " 1")));
+        assertThat(api.post(retry, Json.object()).status()).as("gone after its retry").isEqualTo(404);
+    }
+
+    private JsonNode deadLetterOf(String letters, String flowId) {
+        for (JsonNode letter : api.get(letters).json().path("data")) {
+            if (letter.at("/attributes/flow_id").asText().equals(flowId)) {
+                return letter;
+            }
+        }
+        throw new AssertionError("No dead letter of flow " + flowId);
     }
 
     @Test

@@ -100,6 +100,12 @@ public final class Representations {
     /** A dead letter: its payload as JSON when it is JSON, else as base64. */
     public static ObjectNode deadLetter(DeadLetters.DeadLetter letter) {
         ObjectNode attributes = Json.object().put("source", letter.source()).put("reason", letter.reason());
+        if (letter.flowId() != null) {
+            attributes.put("flow_id", letter.flowId().toString());
+        }
+        if (letter.messageId() != null) {
+            attributes.put("message_id", letter.messageId());
+        }
         try {
             attributes.set("payload", Json.parse(letter.payload()));
         } catch (FlowgateException e) {

@@ -211,8 +211,8 @@ class OpenApiDocumentTest {
         assertThat(SCHEMAS.violations("ComponentDocument", JsonApi.document(Representations.component(
                 new ComponentView("acme", registration, new ComponentRegistry(List.of())))))).isEmpty();
 
-        var json = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, "flow-queue", "gone", "{\"a\":1}".getBytes(), AT);
-        var binary = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, "flow-queue", "bad", new byte[] {0, (byte) 255}, AT);
+        var json = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, UUID.randomUUID(), "flow-queue", "m-1", "gone", "{\"a\":1}".getBytes(), AT);
+        var binary = new DeadLetters.DeadLetter(UUID.randomUUID(), WORKSPACE, null, "flow-queue", null, "bad", new byte[] {0, (byte) 255}, AT);
         ObjectNode jsonLetter = Representations.deadLetter(json);
         ObjectNode binaryLetter = Representations.deadLetter(binary);
         assertThat(SCHEMAS.violations("DeadLetterDocument", JsonApi.document(jsonLetter))).isEmpty();

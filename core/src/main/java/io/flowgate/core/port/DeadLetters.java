@@ -8,7 +8,13 @@ import java.util.UUID;
 /** Messages that could not be processed, kept with the reason so they can be inspected and retried. */
 public interface DeadLetters {
 
-    record DeadLetter(UUID id, UUID workspaceId, String source, String reason, byte[] payload, Instant createdAt) {
+    /**
+     * @param workspaceId null when it could not be told
+     * @param flowId      the flow whose queue the message was read from, null when none
+     * @param messageId   the AMQP {@code message_id} it arrived with, null when it had none
+     */
+    record DeadLetter(UUID id, UUID workspaceId, UUID flowId, String source, String messageId, String reason, byte[] payload,
+                      Instant createdAt) {
     }
 
     void insert(DeadLetter deadLetter);

@@ -100,14 +100,14 @@ public final class StepWorker {
             return;
         }
         if (!Topology.STEP_MESSAGE_TYPE.equals(delivery.type())) {
-            deadLetter(delivery, null, FLOW_QUEUE, "Unknown message type '" + delivery.type() + "' on a flow queue");
+            deadLetter(flowId, delivery, null, FLOW_QUEUE, "Unknown message type '" + delivery.type() + "' on a flow queue");
             return;
         }
         StepMessage message;
         try {
             message = StepMessageCodec.decode(delivery.body());
         } catch (FlowgateException e) {
-            deadLetter(delivery, null, FLOW_QUEUE, "Undecodable step message: " + e.getMessage());
+            deadLetter(flowId, delivery, null, FLOW_QUEUE, "Undecodable step message: " + e.getMessage());
             return;
         }
         process(delivery, message, StepDispatcher.maybeSeenBefore(delivery), FLOW_QUEUE);
@@ -118,9 +118,9 @@ public final class StepWorker {
      * publishes the same message id), so the engine always looks first whether its trigger was recorded.
      */
     private void processTopicMessage(UUID flowId, MessageBus.Delivery delivery) {
-        String source = "topic:" + delivery.routingKey();
+        String source = TopicTriggers.deadLetterSource(delivery.routingKey());
         switch (readTopicMessage(flowId, delivery)) {
-            case TopicTriggers.Rejected rejected -> deadLetter(delivery, rejected.workspaceId(), source, rejected.reason());
+            case TopicTriggers.Rejected rejected -> deadLetter(flowId, delivery, rejected.workspaceId(), source, rejected.reason());
             case TopicTriggers.Trigger trigger -> {
                 if (process(delivery, trigger.message(), true, source)) {
                     topics.delivered(trigger);
@@ -150,24 +150,25 @@ public final class StepWorker {
             if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
                 throw e;
             }
-            deadLetter(delivery, message.workspaceId(), source, e.getMessage());
+            deadLetter(message.flowId(), delivery, message.workspaceId(), source, e.getMessage());
         } catch (RuntimeException e) {
             if (isStoreOrBrokerDown(e)) {
                 throw FlowgateException.unavailable(e.getMessage(), e);
             }
             LOG.error("Message {} failed unexpectedly; kept as a dead letter", delivery.messageId(), e);
-            deadLetter(delivery, message.workspaceId(), source, e.toString());
+            deadLetter(message.flowId(), delivery, message.workspaceId(), source, e.toString());
         }
         return false;
     }
 
-    private void deadLetter(MessageBus.Delivery delivery, UUID workspaceId, String source, String reason) {
+    private void deadLetter(UUID flowId, MessageBus.Delivery delivery, UUID workspaceId, String source, String reason) {
         if (!running) {
             // while stopping, a failure may well come from the stop itself: the broker keeps the message
             throw FlowgateException.unavailable("Stopping; message " + delivery.messageId() + " is left to the broker", null);
         }
         LOG.warn("Dead-lettering message {} from {}: {}", delivery.messageId(), source, reason);
-        var letter = new DeadLetters.DeadLetter(ids.next(), workspaceId, source, reason, delivery.body(), clock.instant());
+        var letter = new DeadLetters.DeadLetter(ids.next(), workspaceId, flowId, source, delivery.messageId(), reason,
+                delivery.body(), clock.instant());
         store.transact(tx -> {
             tx.deadLetters().insert(letter);
             return null;

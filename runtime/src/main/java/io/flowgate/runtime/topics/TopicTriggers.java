@@ -40,6 +40,8 @@ public final class TopicTriggers {
     public record Rejected(UUID workspaceId, String reason) implements Intake {
     }
 
+    /** How the dead letters of topic messages name where they came from: this and the routing key. */
+    private static final String DEAD_LETTER_SOURCE = "topic:";
     private static final Duration FLOW_TIME_TO_LIVE = Duration.ofSeconds(1);
     private static final int MAX_FLOWS = 100_000;
 
@@ -59,6 +61,14 @@ public final class TopicTriggers {
 
     /** Reads a delivery from {@code flowgate.topics} on the queue of flow {@code flowId}. */
     public Intake read(UUID flowId, MessageBus.Delivery delivery) {
+        return read(flowId, delivery.routingKey(), delivery.body(), delivery.messageId());
+    }
+
+    /**
+     * Reads a message published to {@code flowgate.topics} with {@code routingKey} and the AMQP message id
+     * {@code amqpMessageId} (null when none) for flow {@code flowId}.
+     */
+    public Intake read(UUID flowId, String routingKey, byte[] body, String amqpMessageId) {
         Optional<Flow> found = flows.get(flowId, id -> store.read(tx -> tx.flows().find(id)));
         if (found.isEmpty()) {
             return new Rejected(null, "Flow " + flowId + " does not exist");
@@ -68,21 +78,20 @@ public final class TopicTriggers {
             return new Rejected(flow.workspaceId(), "Flow " + flowId + " does not subscribe to a topic (any more)");
         }
         String prefix = flow.workspaceId() + ".";
-        String routingKey = String.valueOf(delivery.routingKey());
-        if (!routingKey.startsWith(prefix)) {
+        if (routingKey == null || !routingKey.startsWith(prefix)) {
             return new Rejected(flow.workspaceId(), "Routing key '" + routingKey + "' names no topic of workspace " + flow.workspaceId());
         }
-        return read(flow, routingKey.substring(prefix.length()), delivery);
+        return read(flow, routingKey.substring(prefix.length()), body, amqpMessageId);
     }
 
-    private Intake read(Flow flow, String topicName, MessageBus.Delivery delivery) {
+    private Intake read(Flow flow, String topicName, byte[] body, String amqpMessageId) {
         Optional<KnownTopic> topic = topics.find(flow.workspaceId(), topicName);
         if (topic.isEmpty()) {
             return new Rejected(flow.workspaceId(), "Topic '" + topicName + "' does not exist in workspace " + flow.workspaceId());
         }
         TopicMessage message;
         try {
-            message = IncomingTopicMessage.read(delivery.body(), delivery.messageId(), topicName,
+            message = IncomingTopicMessage.read(body, amqpMessageId, topicName,
                     Timestamps.millis(clock.instant()));
         } catch (FlowgateException e) {
             return new Rejected(flow.workspaceId(), "Not a topic message of '" + topicName + "': " + e.getMessage());
@@ -93,6 +102,17 @@ public final class TopicTriggers {
                     "The data does not match topic '" + topicName + "'", problems).detailWithProblems());
         }
         return new Trigger(trigger(flow, message), topic.get().topic().id());
+    }
+
+    /** The source of a dead letter made of a topic message that was published with {@code routingKey}. */
+    public static String deadLetterSource(String routingKey) {
+        return DEAD_LETTER_SOURCE + routingKey;
+    }
+
+    /** The routing key of a dead letter made of a topic message; empty when it is no topic message. */
+    public static Optional<String> routingKeyOf(String deadLetterSource) {
+        return deadLetterSource.startsWith(DEAD_LETTER_SOURCE)
+                ? Optional.of(deadLetterSource.substring(DEAD_LETTER_SOURCE.length())) : Optional.empty();
     }
 
     /** Counts a trigger whose execution has been recorded as delivered to its flow. */

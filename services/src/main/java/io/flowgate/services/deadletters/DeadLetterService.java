@@ -10,6 +10,7 @@ import io.flowgate.core.workspace.Action;
 import io.flowgate.runtime.engine.FlowQueues;
 import io.flowgate.runtime.engine.StepDispatcher;
 import io.flowgate.runtime.engine.StepMessageCodec;
+import io.flowgate.runtime.topics.TopicTriggers;
 import io.flowgate.services.auth.Access;
 import io.flowgate.services.auth.Caller;
 import java.time.Duration;
@@ -19,8 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Messages of a workspace that the workers could not process. A dead step message can be retried: it is
- * put on its flow's queue again (where it waits while the flow is stopped), then its record is deleted.
+ * Messages of a workspace that the workers could not process. Retrying one puts it on its flow's queue
+ * again (where it waits while the flow is stopped), then deletes its record:
+ *
+ * <ul>
+ *   <li>a step message goes as it is, to the flow version it was made for;</li>
+ *   <li>a topic message goes to the one subscriber that could not take it, checked again against the
+ *       topic as it is now (a message refused by the topic's schema can be retried once the schema accepts
+ *       it), and starts that subscriber's execution for it, the one it would have started at first.</li>
+ * </ul>
  */
 public final class DeadLetterService {
 
@@ -29,11 +37,13 @@ public final class DeadLetterService {
     private final Store store;
     private final FlowQueues queues;
     private final StepDispatcher dispatcher;
+    private final TopicTriggers topics;
 
-    public DeadLetterService(Store store, FlowQueues queues, StepDispatcher dispatcher) {
+    public DeadLetterService(Store store, FlowQueues queues, StepDispatcher dispatcher, TopicTriggers topics) {
         this.store = store;
         this.queues = queues;
         this.dispatcher = dispatcher;
+        this.topics = topics;
     }
 
     public Page.Result<DeadLetter> list(Caller caller, UUID workspaceId, Page page) {
@@ -43,15 +53,15 @@ public final class DeadLetterService {
         });
     }
 
-    /** Re-queues the letter's step message; CONFLICT when it is no step message or its flow (version) is gone. */
+    /** Re-queues the letter's message; CONFLICT, with the reason, when it still cannot be processed. */
     public DeadLetter retry(Caller caller, UUID workspaceId, UUID id) {
         DeadLetter letter = store.read(tx -> {
             Access.require(tx, caller, workspaceId, Action.RETRY_DEAD_LETTERS);
             return existing(tx, workspaceId, id);
         });
-        StepMessage message = retryable(letter);
-        queues.ensure(message.flowId());
-        send(message);
+        TopicTriggers.routingKeyOf(letter.source()).ifPresentOrElse(
+                routingKey -> retryTopicMessage(letter, routingKey),
+                () -> requeue(stepMessage(letter)));
         store.transact(tx -> {
             tx.deadLetters().delete(id);
             return null;
@@ -59,25 +69,41 @@ public final class DeadLetterService {
         return letter;
     }
 
-    private StepMessage retryable(DeadLetter letter) {
+    private void retryTopicMessage(DeadLetter letter, String routingKey) {
+        if (letter.flowId() == null) {
+            throw notRetryable(letter, "it does not say which subscriber it was meant for (it was kept by an older version)");
+        }
+        switch (topics.read(letter.flowId(), routingKey, letter.payload(), letter.messageId())) {
+            case TopicTriggers.Rejected rejected -> throw notRetryable(letter, rejected.reason());
+            case TopicTriggers.Trigger trigger -> {
+                if (!letter.workspaceId().equals(trigger.message().workspaceId())) {
+                    throw notRetryable(letter, "flow " + letter.flowId() + " is not in its workspace");
+                }
+                requeue(trigger.message());
+                topics.delivered(trigger);
+            }
+        }
+    }
+
+    private StepMessage stepMessage(DeadLetter letter) {
         StepMessage message;
         try {
             message = StepMessageCodec.decode(letter.payload());
         } catch (FlowgateException e) {
-            throw FlowgateException.conflict("Dead letter " + letter.id() + " cannot be retried: it is not a step message");
+            throw notRetryable(letter, "it is not a step message");
         }
         boolean flowVersionExists = store.read(tx -> tx.flows().find(message.flowId())
                 .filter(flow -> flow.workspaceId().equals(letter.workspaceId()))
                 .flatMap(flow -> tx.flows().findVersion(flow.id(), message.flowVersion()))
                 .isPresent());
         if (!flowVersionExists) {
-            throw FlowgateException.conflict("Dead letter " + letter.id() + " cannot be retried: flow " + message.flowId()
-                    + " version " + message.flowVersion() + " no longer exists");
+            throw notRetryable(letter, "flow " + message.flowId() + " version " + message.flowVersion() + " no longer exists");
         }
         return message;
     }
 
-    private void send(StepMessage message) {
+    private void requeue(StepMessage message) {
+        queues.ensure(message.flowId());
         try {
             dispatcher.send(message).get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -86,6 +112,10 @@ public final class DeadLetterService {
         } catch (ExecutionException | TimeoutException e) {
             throw FlowgateException.unavailable("The broker did not accept the retry: " + e.getMessage(), e);
         }
+    }
+
+    private static FlowgateException notRetryable(DeadLetter letter, String why) {
+        return FlowgateException.conflict("Dead letter " + letter.id() + " cannot be retried: " + why);
     }
 
     private static DeadLetter existing(StoreTx tx, UUID workspaceId, UUID id) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 final class JdbcDeadLetters implements DeadLetters {
 
-    private static final String COLUMNS = "id, workspace_id, source, reason, payload, created_at";
+    private static final String COLUMNS = "id, workspace_id, flow_id, source, message_id, reason, payload, created_at";
 
     private final Sql sql;
 
@@ -20,8 +20,8 @@ final class JdbcDeadLetters implements DeadLetters {
 
     @Override
     public void insert(DeadLetter letter) {
-        sql.update("INSERT INTO dead_letters (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", letter.id(), letter.workspaceId(),
-                letter.source(), letter.reason(), letter.payload(), letter.createdAt());
+        sql.update("INSERT INTO dead_letters (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", letter.id(),
+                letter.workspaceId(), letter.flowId(), letter.source(), letter.messageId(), letter.reason(), letter.payload(), letter.createdAt());
     }
 
     @Override
@@ -49,7 +49,7 @@ final class JdbcDeadLetters implements DeadLetters {
     }
 
     private static DeadLetter letter(ResultSet row) throws SQLException {
-        return new DeadLetter(Sql.uuid(row, "id"), Sql.uuid(row, "workspace_id"), row.getString("source"),
-                row.getString("reason"), row.getBytes("payload"), Sql.instant(row, "created_at"));
+        return new DeadLetter(Sql.uuid(row, "id"), Sql.uuid(row, "workspace_id"), Sql.uuid(row, "flow_id"),
+                row.getString("source"), row.getString("message_id"), row.getString("reason"), row.getBytes("payload"), Sql.instant(row, "created_at"));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.DeadLetters.DeadLetter;
 import io.flowgate.core.port.IdempotencyKeys.Entry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -102,7 +103,8 @@ interface CoordinationContract extends StoreAccess {
         DeadLetter older = letter(workspace, now().minusSeconds(10));
         DeadLetter newer = letter(workspace, now());
         DeadLetter elsewhere = letter(UUID.randomUUID(), now());
-        DeadLetter unattributed = letter(null, now());
+        DeadLetter unattributed = new DeadLetter(UUID.randomUUID(), null, null, "topic:" + "k".repeat(255), null, "no flow",
+                "{}".getBytes(StandardCharsets.UTF_8), now());
         run(tx -> {
             tx.deadLetters().insert(older);
             tx.deadLetters().insert(newer);
@@ -135,7 +137,7 @@ interface CoordinationContract extends StoreAccess {
     }
 
     private static DeadLetter letter(UUID workspace, Instant at) {
-        return new DeadLetter(UUID.randomUUID(), workspace, "flow-queue", "not JSON: unexpected character 'x'",
-                new byte[] {'x', 0, (byte) 0xff, '{'}, at);
+        return new DeadLetter(UUID.randomUUID(), workspace, UUID.randomUUID(), "flow-queue", "message-1",
+                "not JSON: unexpected character 'x'", new byte[] {'x', 0, (byte) 0xff, '{'}, at);
     }
 }
