@@ -139,6 +139,10 @@ public final class Node implements AutoCloseable {
             }
             return 0;
         }));
+        keep(Loop.start("disk-sync", Duration.ofSeconds(1), () -> {
+            infrastructure.store.syncToDisk();
+            return 0;
+        }));
         // Topics (issue 5): the publisher (topic/publish steps and the API), the intake of topic messages on
         // subscribers' flow queues, broker bindings that follow flow starts and stops, batched counters.
         TopicsModule topics = keep(TopicsModule.start(store, bus, queues, ids, clock));

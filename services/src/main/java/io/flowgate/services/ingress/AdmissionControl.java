@@ -59,10 +59,17 @@ public final class AdmissionControl {
         }
     }
 
+    /**
+     * The flow's backlog as read from the broker at most {@link #BACKLOG_CACHE_NANOS} ago. When that runs
+     * out, the one request that claims the refresh asks the broker; the requests arriving meanwhile go on
+     * with the last figure instead of all asking at once.
+     */
     private long backlog(UUID flowId) {
         long now = nanoTime.getAsLong();
         Depth depth = depths.get(flowId);
-        if (depth == null || now - depth.readAt() > BACKLOG_CACHE_NANOS) {
+        boolean refresh = depth == null
+                || now - depth.readAt() > BACKLOG_CACHE_NANOS && depths.replace(flowId, depth, new Depth(depth.messages(), now));
+        if (refresh) {
             depth = new Depth(backlogOf.applyAsLong(flowId), now);
             depths.put(flowId, depth);
         }

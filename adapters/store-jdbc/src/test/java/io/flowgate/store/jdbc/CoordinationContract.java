@@ -124,6 +124,22 @@ interface CoordinationContract extends StoreAccess {
         assertThat(read((StoreTx tx) -> tx.deadLetters().list(workspace, 10))).extracting(DeadLetter::id).containsExactly(newer.id());
     }
 
+    @Test
+    default void watermarksStartAtZeroAndOnlyMoveForward() {
+        String locked = "follower-" + UUID.randomUUID();
+        String advanced = "follower-" + UUID.randomUUID();
+
+        assertThat(read((StoreTx tx) -> tx.watermarks().get(advanced))).isZero();
+        assertThat(tx((StoreTx tx) -> tx.watermarks().lock(locked))).as("a new follower starts at 0").isZero();
+        run(tx -> tx.watermarks().advance(advanced, 42));
+        run(tx -> tx.watermarks().advance(advanced, 7));
+        run(tx -> tx.watermarks().advance(locked, 5));
+
+        assertThat(read((StoreTx tx) -> tx.watermarks().get(advanced))).isEqualTo(42);
+        assertThat(tx((StoreTx tx) -> tx.watermarks().lock(advanced))).isEqualTo(42);
+        assertThat(tx((StoreTx tx) -> tx.watermarks().lock(locked))).isEqualTo(5);
+    }
+
     private Optional<Entry> put(Entry entry, Instant notBefore) {
         return tx(tx -> tx.idempotencyKeys().putIfAbsent(entry, notBefore));
     }
