@@ -71,6 +71,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Node implements AutoCloseable {
 
+    /** How often the embedded database is forced to disk (see {@link io.flowgate.store.jdbc.JdbcStore#syncToDisk}). */
+    private static final Duration EMBEDDED_DISK_SYNC = Duration.ofMillis(200);
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final Infrastructure infrastructure;
@@ -139,7 +141,7 @@ public final class Node implements AutoCloseable {
             }
             return 0;
         }));
-        keep(Loop.start("disk-sync", Duration.ofSeconds(1), () -> {
+        keep(Loop.start("disk-sync", EMBEDDED_DISK_SYNC, () -> {
             infrastructure.store.syncToDisk();
             return 0;
         }));

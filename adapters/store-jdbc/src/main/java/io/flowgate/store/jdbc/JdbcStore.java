@@ -129,7 +129,7 @@ public final class JdbcStore implements Store, AutoCloseable {
      * process loses nothing, a power cut the last moments). Left alone, the kernel writes that cache back
      * in bursts of hundreds of megabytes every 30 s, and the broker's forced writes, which publisher
      * confirms wait for, queue behind each burst: webhooks and executions stalled 200-500 ms. Forcing it
-     * every second keeps each write-back small, and bounds what a power cut can take to about a second.
+     * every fraction of a second keeps each write-back small, and bounds what a power cut can take.
      */
     public void syncToDisk() {
         if (!embedded) {
