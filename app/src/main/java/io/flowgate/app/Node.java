@@ -73,6 +73,8 @@ public final class Node implements AutoCloseable {
 
     /** How often the embedded database is forced to disk (see {@link io.flowgate.store.jdbc.JdbcStore#syncToDisk}). */
     private static final Duration EMBEDDED_DISK_SYNC = Duration.ofMillis(200);
+    /** How long the ids of topic messages AMQP clients published are kept, to count each once (docs/topics.md). */
+    private static final Duration TOPIC_CLIENT_MESSAGE_IDS_KEPT = Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final Infrastructure infrastructure;
@@ -132,6 +134,7 @@ public final class Node implements AutoCloseable {
         List<Retention.Sweep> sweeps = new ArrayList<>(Retention.executions(config.retention().executions(),
                 config.retention().stepInputs(), WebhookIngress.Settings.DEFAULT.idempotencyWindow()));
         sweeps.addAll(Retention.eventsAndDeliveries(config.retention().events()));
+        sweeps.add(Retention.topicClientMessages(TOPIC_CLIENT_MESSAGE_IDS_KEPT));
         Retention retention = new Retention(store, lease("retention", nodeId, clock), clock, sweeps);
         keep(Loop.start("retention", Duration.ofMinutes(10), retention::sweep));
         ClusterLease upkeep = lease("table-upkeep", nodeId, clock);

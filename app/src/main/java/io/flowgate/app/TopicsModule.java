@@ -43,7 +43,7 @@ final class TopicsModule implements AutoCloseable {
         this.ids = ids;
         this.clock = clock;
         this.directory = new TopicDirectory(store, clock);
-        this.counters = new TopicCounters(store);
+        this.counters = new TopicCounters(store, clock);
         this.publisher = new TopicPublisher(directory, bus, counters, ids, clock);
         this.triggers = new TopicTriggers(store, directory, counters, clock);
         this.bindings = new TopicBindings(store, queues, triggers::forget);

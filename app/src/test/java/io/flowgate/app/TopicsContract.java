@@ -240,6 +240,30 @@ abstract class TopicsContract {
     }
 
     @Test
+    void messagesAmqpClientsPublishCountOnceAsPublishedHoweverManySubscribersTakeThem() {
+        String workspace = platform.createWorkspace("topics-amqp-counted");
+        String topic = topics.create(workspace, "orders");
+        String first = topics.startSubscriber(workspace, "orders");
+        String second = topics.startSubscriber(workspace, "orders");
+
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
+            for (String id : List.of("order-1", "order-1", "order-2")) {
+                client.publish(Topology.TOPICS_EXCHANGE, workspace + ".orders", topicMessage(id),
+                        Json.bytes(Json.object().put("orderId", id)));
+            }
+        }
+        topics.published(workspace, "orders", Json.object().put("orderId", "order-3"));
+
+        assertThat(topics.awaitEnded(first, 3)).hasSize(3);
+        assertThat(topics.awaitEnded(second, 3)).hasSize(3);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode stats = topics.get(workspace, topic).at("/attributes/stats");
+            assertThat(stats.path("published").asLong()).as("order-1 (twice), order-2, and order-3 by the API").isEqualTo(3);
+            assertThat(stats.path("subscriptions")).extracting(s -> s.path("delivered").asLong()).containsExactly(3L, 3L);
+        });
+    }
+
+    @Test
     void invalidAmqpMessagesBecomeDeadLettersAndTheSubscriberGoesOn() {
         String workspace = platform.createWorkspace("topics-amqp-invalid");
         topics.create(workspace, "orders", ORDER_SCHEMA);

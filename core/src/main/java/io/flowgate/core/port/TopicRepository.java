@@ -1,9 +1,11 @@
 package io.flowgate.core.port;
 
 import io.flowgate.core.topic.Topic;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Topics, their versions and their message counters. */
@@ -47,6 +49,15 @@ public interface TopicRepository {
 
     /** Adds to the delivered counters of these subscriptions; topics that no longer exist are skipped. */
     void addDelivered(Map<Subscription, Long> bySubscription);
+
+    /**
+     * Notes the ids of messages AMQP clients published, as subscribers took them; returns, per topic, how
+     * many of them it had not noted before (topics that no longer exist are skipped).
+     */
+    Map<UUID, Long> noteClientMessages(Map<UUID, Set<UUID>> messageIdsByTopic, Instant seenAt);
+
+    /** Forgets up to {@code limit} client message ids noted before {@code before}; returns how many. */
+    int forgetClientMessagesBefore(Instant before, int limit);
 
     Counts counts(UUID topicId);
 }

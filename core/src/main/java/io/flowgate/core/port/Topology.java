@@ -19,6 +19,11 @@ public final class Topology {
     public static final String REPLY_MESSAGE_TYPE = "flowgate.reply";
     /** The AMQP {@code type} of a TopicMessage on {@link #TOPICS_EXCHANGE}. */
     public static final String TOPIC_MESSAGE_TYPE = "TopicMessage";
+    /**
+     * The header (value {@code true}) on the TopicMessages Flowgate itself publishes: they were counted as
+     * published then. Those without it were published by an AMQP client and are counted when first taken.
+     */
+    public static final String COUNTED_HEADER = "x-flowgate-counted";
 
     private Topology() {
     }

@@ -57,23 +57,25 @@ public final class ExecutionEngine implements AutoCloseable {
 
     /**
      * Processes one delivery of {@code message}. When it returns, everything the step caused is durable
-     * and the delivery may be acknowledged. Throws NOT_FOUND when the flow version is gone.
+     * and the delivery may be acknowledged. Returns false when the message had run before (a redelivery or
+     * a copy: nothing ran again). Throws NOT_FOUND when the flow version is gone.
      */
-    public void process(StepMessage message, boolean redelivered) {
+    public boolean process(StepMessage message, boolean redelivered) {
         if (redelivered && resendIfRecorded(message)) {
-            return;
+            return false;
         }
         List<StepRunner.Ran> chain = runChain(message);
         Recorded recorded = commit(chain);
         if (recorded.duplicate()) {
             resendIfRecorded(message);
-            return;
+            return false;
         }
         dispatcher.sendAll(chain.getLast().outcome().sendNow()).join();
         boolean replied = chain.stream().anyMatch(ran -> ran.reply() != null);
         if (recorded.ended() != null && !replied) {
             replyEnd(message, recorded.ended());
         }
+        return true;
     }
 
     /** Records the chain in a transaction it may share with other workers' chains. */

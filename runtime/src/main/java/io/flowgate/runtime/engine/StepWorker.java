@@ -141,11 +141,10 @@ public final class StepWorker {
         }
     }
 
-    /** Runs the message through the engine; false when it became a dead letter instead. */
+    /** Runs the message through the engine; true when it ran now, false when it had run before or became a dead letter. */
     private boolean process(MessageBus.Delivery delivery, StepMessage message, boolean maybeSeenBefore, String source) {
         try {
-            engine.process(message, maybeSeenBefore);
-            return true;
+            return engine.process(message, maybeSeenBefore);
         } catch (FlowgateException e) {
             if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
                 throw e;

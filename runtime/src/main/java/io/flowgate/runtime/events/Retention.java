@@ -52,6 +52,11 @@ public final class Retention {
                 new Sweep("idempotency keys", idempotencyKeys, (tx, before, limit) -> tx.idempotencyKeys().deleteBefore(before, limit)));
     }
 
+    /** The ids of topic messages AMQP clients published, noted so each counts once as published. */
+    public static Sweep topicClientMessages(Duration keep) {
+        return new Sweep("topic client message ids", keep, (tx, before, limit) -> tx.topics().forgetClientMessagesBefore(before, limit));
+    }
+
     /** Deletes one batch of each kind; returns how many records went (0 = nothing left to delete). */
     public int sweep() {
         if (!lease.held()) {

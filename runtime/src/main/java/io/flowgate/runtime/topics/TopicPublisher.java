@@ -52,7 +52,8 @@ public final class TopicPublisher implements TopicGateway {
         }
         TopicMessage message = message(publication);
         await(bus.publish(new MessageBus.Outgoing(Topology.TOPICS_EXCHANGE, topic.topic().routingKey(),
-                message.id().toString(), Topology.TOPIC_MESSAGE_TYPE, Map.of(), Json.bytes(message.toJson()), false)));
+                message.id().toString(), Topology.TOPIC_MESSAGE_TYPE, Map.of(Topology.COUNTED_HEADER, true), Json.bytes(message.toJson()),
+                false)));
         counters.published(topic.topic().id());
         return message;
     }

@@ -10,6 +10,7 @@ import io.flowgate.core.message.StepMessage;
 import io.flowgate.core.message.TopicMessage;
 import io.flowgate.core.port.MessageBus;
 import io.flowgate.core.port.Store;
+import io.flowgate.core.port.Topology;
 import io.flowgate.runtime.support.ExpiringCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,11 @@ public final class TopicTriggers {
     public sealed interface Intake permits Trigger, Rejected {
     }
 
-    /** An execution to start, for a message of topic {@code topicId}. */
-    public record Trigger(StepMessage message, UUID topicId) implements Intake {
+    /**
+     * An execution to start, for message {@code topicMessageId} of topic {@code topicId};
+     * {@code fromClient} when an AMQP client published it straight to the exchange.
+     */
+    public record Trigger(StepMessage message, UUID topicId, UUID topicMessageId, boolean fromClient) implements Intake {
     }
 
     /** Not a message this flow can run on, and why. {@code workspaceId} is null when the flow is gone. */
@@ -61,14 +65,16 @@ public final class TopicTriggers {
 
     /** Reads a delivery from {@code flowgate.topics} on the queue of flow {@code flowId}. */
     public Intake read(UUID flowId, MessageBus.Delivery delivery) {
-        return read(flowId, delivery.routingKey(), delivery.body(), delivery.messageId());
+        boolean fromClient = !Boolean.TRUE.equals(delivery.headers().get(Topology.COUNTED_HEADER));
+        return read(flowId, delivery.routingKey(), delivery.body(), delivery.messageId(), fromClient);
     }
 
     /**
      * Reads a message published to {@code flowgate.topics} with {@code routingKey} and the AMQP message id
-     * {@code amqpMessageId} (null when none) for flow {@code flowId}.
+     * {@code amqpMessageId} (null when none) for flow {@code flowId}; {@code fromClient} when an AMQP client
+     * published it straight to the exchange (it has not been counted as published yet).
      */
-    public Intake read(UUID flowId, String routingKey, byte[] body, String amqpMessageId) {
+    public Intake read(UUID flowId, String routingKey, byte[] body, String amqpMessageId, boolean fromClient) {
         Optional<Flow> found = flows.get(flowId, id -> store.read(tx -> tx.flows().find(id)));
         if (found.isEmpty()) {
             return new Rejected(null, "Flow " + flowId + " does not exist");
@@ -81,10 +87,10 @@ public final class TopicTriggers {
         if (routingKey == null || !routingKey.startsWith(prefix)) {
             return new Rejected(flow.workspaceId(), "Routing key '" + routingKey + "' names no topic of workspace " + flow.workspaceId());
         }
-        return read(flow, routingKey.substring(prefix.length()), body, amqpMessageId);
+        return read(flow, routingKey.substring(prefix.length()), body, amqpMessageId, fromClient);
     }
 
-    private Intake read(Flow flow, String topicName, byte[] body, String amqpMessageId) {
+    private Intake read(Flow flow, String topicName, byte[] body, String amqpMessageId, boolean fromClient) {
         Optional<KnownTopic> topic = topics.find(flow.workspaceId(), topicName);
         if (topic.isEmpty()) {
             return new Rejected(flow.workspaceId(), "Topic '" + topicName + "' does not exist in workspace " + flow.workspaceId());
@@ -101,7 +107,7 @@ public final class TopicTriggers {
             return new Rejected(flow.workspaceId(), FlowgateException.unprocessable(
                     "The data does not match topic '" + topicName + "'", problems).detailWithProblems());
         }
-        return new Trigger(trigger(flow, message), topic.get().topic().id());
+        return new Trigger(trigger(flow, message), topic.get().topic().id(), message.id(), fromClient);
     }
 
     /** The source of a dead letter made of a topic message that was published with {@code routingKey}. */
@@ -118,6 +124,9 @@ public final class TopicTriggers {
     /** Counts a trigger whose execution has been recorded as delivered to its flow. */
     public void delivered(Trigger trigger) {
         counters.delivered(trigger.topicId(), trigger.message().flowId());
+        if (trigger.fromClient()) {
+            counters.clientMessage(trigger.topicId(), trigger.topicMessageId());
+        }
     }
 
     /** Forgets what it knew of the flow (it changed on this node). */

@@ -73,7 +73,7 @@ public final class DeadLetterService {
         if (letter.flowId() == null) {
             throw notRetryable(letter, "it does not say which subscriber it was meant for (it was kept by an older version)");
         }
-        switch (topics.read(letter.flowId(), routingKey, letter.payload(), letter.messageId())) {
+        switch (topics.read(letter.flowId(), routingKey, letter.payload(), letter.messageId(), false)) {
             case TopicTriggers.Rejected rejected -> throw notRetryable(letter, rejected.reason());
             case TopicTriggers.Trigger trigger -> {
                 if (!letter.workspaceId().equals(trigger.message().workspaceId())) {

@@ -5,11 +5,13 @@ import io.flowgate.core.port.TopicRepository;
 import io.flowgate.core.topic.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -111,6 +113,26 @@ final class JdbcTopics implements TopicRepository {
                 sql.update(ADD_DELIVERED, count, topicId, flowId);
             }
         });
+    }
+
+    @Override
+    public Map<UUID, Long> noteClientMessages(Map<UUID, Set<UUID>> messageIdsByTopic, Instant seenAt) {
+        Map<UUID, Long> firstSeen = new HashMap<>();
+        new TreeMap<>(messageIdsByTopic).forEach((topicId, messageIds) -> {
+            long inserted = messageIds.stream().sorted().filter(messageId -> sql.update(
+                    "INSERT INTO topic_client_messages (topic_id, message_id, seen_at) SELECT id, ?, ? FROM topics WHERE id = ? "
+                            + "ON CONFLICT DO NOTHING", messageId, seenAt, topicId) > 0).count();
+            if (inserted > 0) {
+                firstSeen.put(topicId, inserted);
+            }
+        });
+        return firstSeen;
+    }
+
+    @Override
+    public int forgetClientMessagesBefore(Instant before, int limit) {
+        return sql.update("DELETE FROM topic_client_messages WHERE (topic_id, message_id) IN (SELECT topic_id, message_id "
+                + "FROM topic_client_messages WHERE seen_at < ? LIMIT " + limit + ")", before);
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.flowgate.core.workspace.Workspace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -96,6 +97,27 @@ interface TopicContract extends StoreAccess {
         assertThat(read((StoreTx tx) -> tx.topics().counts(gone))).isEqualTo(new TopicRepository.Counts(0, Map.of()));
         run(tx -> tx.topics().delete(topic.id()));
         assertThat(read((StoreTx tx) -> tx.topics().counts(topic.id()))).isEqualTo(new TopicRepository.Counts(0, Map.of()));
+    }
+
+    @Test
+    default void clientMessageIdsCountOnceUntilForgotten() {
+        Workspace workspace = newWorkspace();
+        Topic topic = topic(workspace, "orders", null);
+        run(tx -> tx.topics().insert(topic, null));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        Instant earlier = now().minusSeconds(3_600);
+
+        Map<UUID, Long> firstNoted = tx((StoreTx tx) -> tx.topics().noteClientMessages(Map.of(topic.id(), Set.of(first), gone, Set.of(first)),
+                earlier));
+        Map<UUID, Long> thenNoted = tx((StoreTx tx) -> tx.topics().noteClientMessages(Map.of(topic.id(), Set.of(first, second)), now()));
+
+        assertThat(firstNoted).isEqualTo(Map.of(topic.id(), 1L));
+        assertThat(thenNoted).as("the first id was noted before").isEqualTo(Map.of(topic.id(), 1L));
+        assertThat(tx((StoreTx tx) -> tx.topics().forgetClientMessagesBefore(now().minusSeconds(60), 10))).isEqualTo(1);
+        assertThat(tx((StoreTx tx) -> tx.topics().noteClientMessages(Map.of(topic.id(), Set.of(first, second)), now())))
+                .as("forgotten, the first id counts again").isEqualTo(Map.of(topic.id(), 1L));
     }
 
     @Test
