@@ -1,6 +1,7 @@
 package io.flowgate.bench.loadgen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -267,6 +268,18 @@ final class FlowgateScenarios {
             result.put("notes", "throughput counts completed subscriber executions per second; latency is from the intended "
                     + "publish time to each subscriber execution's started event (execution ids derived from flow and message id)");
             Results.write(out, result);
+        } finally {
+            stopAll(flows);
+        }
+    }
+
+    /**
+     * Stops the flows, so that a backlog they could not work off in the drain time waits in their queues
+     * instead of competing with the scenarios that run after.
+     */
+    private void stopAll(Set<String> flows) throws IOException, InterruptedException {
+        for (String flow : flows) {
+            api.post("/v2/flows/" + flow + "/stop", Results.JSON.createObjectNode());
         }
     }
 
