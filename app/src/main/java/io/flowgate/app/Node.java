@@ -73,6 +73,12 @@ public final class Node implements AutoCloseable {
 
     /** How often the embedded database is forced to disk (see {@link io.flowgate.store.jdbc.JdbcStore#syncToDisk}). */
     private static final Duration EMBEDDED_DISK_SYNC = Duration.ofMillis(200);
+    /**
+     * The sequencer and the event feed run at most this often while they keep up: under load each commit
+     * of theirs costs a write of the embedded database's pages, and one run every few milliseconds takes
+     * what a hundred would. Live streams see an event at most this much later.
+     */
+    private static final Duration EVENT_PACE = Duration.ofMillis(5);
     /** How long the ids of topic messages AMQP clients published are kept, to count each once (docs/topics.md). */
     private static final Duration TOPIC_CLIENT_MESSAGE_IDS_KEPT = Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -125,10 +131,11 @@ public final class Node implements AutoCloseable {
         this.liveStreams = hub;
         EventFeed feed = new EventFeed(store);
         feed.listen(hub::publish);
-        Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(50), feed::poll));
+        Loop feedLoop = keep(Loop.start("event-feed", Duration.ofMillis(50), new Loop.Pace(EVENT_PACE, EventFeed.BATCH), feed::poll));
         EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
-        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50), sequencer::sequence));
-        store.whenEventsCommitted(sequencerLoop::wake);
+        Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50),
+                new Loop.Pace(EVENT_PACE, EventSequencer.BATCH), sequencer::sequence));
+        store.whenEventsCommitted(infrastructure.store.numbersEventsAtCommit() ? feedLoop::wake : sequencerLoop::wake);
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);
         List<Retention.Sweep> sweeps = new ArrayList<>(Retention.executions(config.retention().executions(),

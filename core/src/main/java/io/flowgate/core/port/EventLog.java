@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * The log of every platform event. Events are appended inside the transaction of the change they tell
- * about; a single sequencer then gives them their cursor in commit order, so a reader that has seen
- * cursor N has seen every event before it.
+ * about and get their cursor in commit order, so a reader that has seen cursor N has seen every event
+ * before it: either as they commit (a store with one writer node may do this) or from a single sequencer
+ * after commit.
  */
 public interface EventLog {
 
@@ -23,7 +24,10 @@ public interface EventLog {
     record Query(long afterCursor, Collection<ChannelAddress> patterns, Collection<UUID> workspaceIds, int limit) {
     }
 
-    /** Adds the event to the log as part of this transaction; it has no cursor, and is not read, until sequenced. */
+    /**
+     * Adds the event to the log as part of this transaction; it is not read until it has a cursor (given at
+     * commit, or by {@link #sequence}).
+     */
     void append(PlatformEvent event);
 
     /**

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class DeliveryPlanner {
 
     public static final String FOLLOWER = "delivery-planner";
-    private static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     private record Planned(int events, List<ClaimedDelivery> handedOver, int unclaimed) {
     }

@@ -26,7 +26,7 @@ public final class AmqpEventRelay {
 
     public static final String FOLLOWER = "amqp-relay";
     public static final String WORKSPACE_HEADER = "x-flowgate-workspace-id";
-    private static final int BATCH = 500;
+    public static final int BATCH = 500;
     private static final long CONFIRM_TIMEOUT_SECONDS = 30;
 
     private final Store store;

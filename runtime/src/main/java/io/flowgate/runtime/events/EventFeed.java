@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public final class EventFeed {
 
-    private static final int BATCH = 1_000;
+    public static final int BATCH = 1_000;
 
     private final Store store;
     private final List<Consumer<List<StoredEvent>>> listeners = new CopyOnWriteArrayList<>();

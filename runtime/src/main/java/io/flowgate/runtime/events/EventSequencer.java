@@ -8,7 +8,7 @@ import io.flowgate.core.port.Store;
  */
 public final class EventSequencer {
 
-    private static final int BATCH = 2_000;
+    public static final int BATCH = 2_000;
 
     private final Store store;
     private final Runnable onSequenced;

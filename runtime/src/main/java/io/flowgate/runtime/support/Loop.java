@@ -9,38 +9,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A background task run again and again on its own thread: right away while it reports work done,
- * otherwise after {@code idle} or as soon as someone calls {@link #wake()}. A loop may settle after a
- * wake-up before it runs, so that the wake-ups of a busy moment share one run (one transaction instead of
- * one per wake-up). A failing run is logged and the loop goes on after a pause.
+ * otherwise after {@code idle} or as soon as someone calls {@link #wake()}.
+ *
+ * <p>A paced loop starts runs at most once per {@link Pace#interval()}, unless a run did a whole batch
+ * (a backlog: it goes on right away). Under load the wake-ups of a busy moment then share one run: one
+ * transaction, and with the embedded database one write of its pages, instead of one per wake-up. Each
+ * piece of work waits at most one interval longer. A failing run is logged and the loop goes on after a
+ * pause.
  */
 public final class Loop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Loop.class);
 
+    /**
+     * How often a loop may run: at most once per {@code interval}, except right after a run that did
+     * {@code batch} units of work or more.
+     */
+    public record Pace(Duration interval, int batch) {
+        static final Pace NONE = new Pace(Duration.ZERO, 1);
+    }
+
     private final String name;
     private final IntSupplier task;
     private final Duration idle;
-    private final Duration settle;
+    private final Pace pace;
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
 
-    private Loop(String name, Duration idle, Duration settle, IntSupplier task) {
+    private Loop(String name, Duration idle, Pace pace, IntSupplier task) {
         this.name = name;
         this.task = task;
         this.idle = idle;
-        this.settle = settle;
+        this.pace = pace;
         this.thread = Thread.ofPlatform().name("flowgate-" + name).daemon().unstarted(this::run);
     }
 
     /** Starts a loop; {@code task} returns how much work it did (0 = nothing to do, wait). */
     public static Loop start(String name, Duration idle, IntSupplier task) {
-        return start(name, idle, Duration.ZERO, task);
+        return start(name, idle, Pace.NONE, task);
     }
 
-    /** Starts a loop that waits {@code settle} after being woken before it runs. */
-    public static Loop start(String name, Duration idle, Duration settle, IntSupplier task) {
-        Loop loop = new Loop(name, idle, settle, task);
+    /** Starts a loop whose runs start at most once per {@code pace} while each does less than a batch. */
+    public static Loop start(String name, Duration idle, Pace pace, IntSupplier task) {
+        Loop loop = new Loop(name, idle, pace, task);
         loop.thread.start();
         return loop;
     }
@@ -55,11 +67,15 @@ public final class Loop implements AutoCloseable {
         Duration errorPause = Duration.ofMillis(200);
         while (running) {
             try {
+                long started = System.nanoTime();
+                wakeups.drainPermits();
                 int done = task.getAsInt();
                 errorPause = Duration.ofMillis(200);
-                if (done == 0 && wakeups.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS) && !settle.isZero()) {
-                    Thread.sleep(settle);
-                    wakeups.drainPermits();
+                if (done < pace.batch()) {
+                    if (done == 0) {
+                        wakeups.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    sleepUntil(started + pace.interval().toNanos());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -72,6 +88,13 @@ public final class Loop implements AutoCloseable {
                 pause(errorPause);
                 errorPause = errorPause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : errorPause.multipliedBy(2);
             }
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 /** The {@link Store} on a JDBC database: embedded H2 by default, PostgreSQL for several nodes. */
 public final class JdbcStore implements Store, AutoCloseable {
 
-    /** Where the database is and how big the pool may grow. */
     /** Where the database is, and {@code secrets}, the key that seals secrets stored in it (webhook signing secrets). */
     public record Settings(String url, String user, String password, int poolSize, Duration connectTimeout, SecretCipher secrets) {
 
@@ -118,6 +117,14 @@ public final class JdbcStore implements Store, AutoCloseable {
         return inTransaction(work, true);
     }
 
+    /**
+     * True when events get their cursor as they commit (the embedded database: one node), so the
+     * sequencer finds nothing to do and readers may follow the log as soon as a commit appended events.
+     */
+    public boolean numbersEventsAtCommit() {
+        return embedded;
+    }
+
     @Override
     public void whenEventsCommitted(Runnable listener) {
         eventsCommitted.add(listener);
@@ -175,10 +182,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         Connection connection = connect();
         try (connection) {
             connection.setAutoCommit(false);
-            JdbcTx tx = new JdbcTx(connection, secrets);
+            JdbcTx tx = new JdbcTx(connection, secrets, embedded);
             T result;
             try {
                 result = work.apply(tx);
+                tx.beforeCommit();
                 connection.commit();
             } catch (RuntimeException e) {
                 rollbackQuietly(connection);

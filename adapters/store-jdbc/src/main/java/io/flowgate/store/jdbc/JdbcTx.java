@@ -26,11 +26,13 @@ final class JdbcTx implements StoreTx {
 
     private final Sql sql;
     private final SecretCipher secrets;
+    private final boolean numberEventsAtCommit;
     private JdbcEventLog events;
 
-    JdbcTx(Connection connection, SecretCipher secrets) {
+    JdbcTx(Connection connection, SecretCipher secrets, boolean numberEventsAtCommit) {
         this.sql = new Sql(connection);
         this.secrets = secrets;
+        this.numberEventsAtCommit = numberEventsAtCommit;
     }
 
     @Override
@@ -56,9 +58,16 @@ final class JdbcTx implements StoreTx {
     @Override
     public EventLog events() {
         if (events == null) {
-            events = new JdbcEventLog(sql);
+            events = new JdbcEventLog(sql, numberEventsAtCommit);
         }
         return events;
+    }
+
+    /** Writes what waits for the end of the transaction; called just before it commits. */
+    void beforeCommit() {
+        if (events != null) {
+            events.beforeCommit();
+        }
     }
 
     /** Whether this transaction appended events (to tell listeners once it committed). */

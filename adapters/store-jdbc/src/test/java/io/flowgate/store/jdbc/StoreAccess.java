@@ -10,6 +10,11 @@ interface StoreAccess {
 
     Store store();
 
+    /** Whether the store gives events their cursor as they commit, rather than from the sequencer after. */
+    default boolean numbersEventsAtCommit() {
+        return store() instanceof JdbcStore jdbc && jdbc.numbersEventsAtCommit();
+    }
+
     default <T> T tx(Function<StoreTx, T> work) {
         return store().transact(work);
     }
