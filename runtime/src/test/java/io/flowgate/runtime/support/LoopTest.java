@@ -15,13 +15,7 @@ class LoopTest {
 
     @Test
     void anUnpacedLoopRunsAgainRightAwayWhileItFindsWork() throws InterruptedException {
-        CountDownLatch threeRuns = new CountDownLatch(3);
-        try (Loop ignored = Loop.start("test", AN_HOUR, () -> {
-            threeRuns.countDown();
-            return 1;
-        })) {
-            assertThat(threeRuns.await(30, TimeUnit.SECONDS)).isTrue();
-        }
+        assertRunsAgainWithoutWakeUps(new Loop.Pace(Duration.ZERO, 1), 1);
     }
 
     @Test
@@ -56,10 +50,15 @@ class LoopTest {
 
     @Test
     void aPacedLoopGoesOnRightAwayAfterAWholeBatch() throws InterruptedException {
+        assertRunsAgainWithoutWakeUps(new Loop.Pace(AN_HOUR, 10), 10);
+    }
+
+    /** With an idle time and a pace of an hour, three runs in time show the loop did not wait. */
+    private static void assertRunsAgainWithoutWakeUps(Loop.Pace pace, int workPerRun) throws InterruptedException {
         CountDownLatch threeRuns = new CountDownLatch(3);
-        try (Loop ignored = Loop.start("test", AN_HOUR, new Loop.Pace(AN_HOUR, 10), () -> {
+        try (Loop ignored = Loop.start("test", AN_HOUR, pace, () -> {
             threeRuns.countDown();
-            return 10;
+            return workPerRun;
         })) {
             assertThat(threeRuns.await(30, TimeUnit.SECONDS)).isTrue();
         }
