@@ -2,6 +2,7 @@ package io.flowgate.bench.loadgen;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,14 @@ public final class Args {
 
     public double number(String name, double fallback) {
         return values.containsKey(name) ? Double.parseDouble(values.get(name)) : fallback;
+    }
+
+    /** A comma-separated list of numbers, e.g. {@code --e2e-sustain 2000,2500,3000}. */
+    public List<Double> numbers(String name, List<Double> fallback) {
+        if (!values.containsKey(name)) {
+            return fallback;
+        }
+        return Arrays.stream(values.get(name).split(",")).map(String::trim).map(Double::parseDouble).toList();
     }
 
     public Duration seconds(String name, double fallback) {

@@ -220,8 +220,10 @@ final class Report {
             find("flowgate", mode, "ingest", "rate2000").ifPresent(r -> target(md, mode + ": ingest p99 < 20 ms at 2,000 req/s",
                     r.path("latencyMs").path("p99").asDouble(), r.path("latencyMs").path("p99").asDouble() < 20
                             && r.path("errors").isEmpty(), "%.1f ms"));
-            find("flowgate", mode, "e2e", "max").ifPresent(r -> target(md, mode + ": e2e ≥ 3,000 executions/s",
+            find("flowgate", mode, "e2e", "max").ifPresent(r -> target(md, mode + ": e2e ≥ 3,000 executions/s (flood)",
                     r.path("throughput").asDouble(), r.path("throughput").asDouble() >= 3000, "%,.0f /s"));
+            sustained(mode).ifPresent(rate -> target(md, mode + ": e2e ≥ 3,000 executions/s (highest rate kept up)",
+                    rate, rate >= 3000, "%,.0f /s"));
             find("flowgate", mode, "e2e", "rate1000").ifPresent(r -> target(md, mode + ": e2e p99 < 50 ms at 1,000/s",
                     r.path("latencyMs").path("p99").asDouble(), r.path("latencyMs").path("p99").asDouble() < 50
                             && r.path("executionsNotCompletedAtEnd").asLong() == 0, "%.1f ms"));
@@ -234,6 +236,18 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    /** The highest open-model rate of the e2e sustain runs the node kept up with (0 when none). */
+    private Optional<Double> sustained(String mode) {
+        List<JsonNode> runs = results.stream().filter(r -> r.path("system").asText().equals("flowgate")
+                && r.path("mode").asText().equals(mode) && r.path("scenario").asText().equals("e2e")
+                && r.path("variant").asText().startsWith("sustain")).toList();
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(runs.stream().filter(r -> r.path("keptUp").asBoolean()).mapToDouble(r -> r.path("targetRate").asDouble())
+                .max().orElse(0));
     }
 
     private static void target(StringBuilder md, String name, double value, boolean met, String format) {
