@@ -120,8 +120,6 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     private Recorded record(StoreTx tx, List<StepRunner.Ran> chain) {
-        StepRunner.Ran first = chain.getFirst();
-        startIfTrigger(tx, first);
         int pendingDelta = 0;
         int failedDelta = 0;
         for (StepRunner.Ran ran : chain) {
@@ -132,33 +130,53 @@ public final class ExecutionEngine implements AutoCloseable {
             pendingDelta += ran.outcome().pendingDelta();
             failedDelta += ran.outcome().failedDelta();
         }
-        Execution execution = tx.executions().count(first.message().executionId(), pendingDelta, chain.size(), failedDelta);
-        for (StepRunner.Ran ran : chain) {
-            StepOutcome outcome = ran.outcome();
-            if (outcome.error() != null) {
-                tx.events().append(events.stepFailed(execution, ran.message().stepId(), outcome.error(), outcome.willRetry(),
-                        ran.message().attempt()));
-            }
-        }
+        StepRunner.Ran first = chain.getFirst();
+        Optional<Execution> started = startIfTrigger(tx, first, pendingDelta, chain.size(), failedDelta);
+        Execution execution = started.isPresent() ? started.get()
+                : tx.executions().count(first.message().executionId(), pendingDelta, chain.size(), failedDelta);
+        appendStepErrors(tx, execution, chain);
         if (execution.pending() > 0) {
             if (execution.status() == ExecutionStatus.SUSPENDED) {
                 tx.executions().setStatus(execution.id(), ExecutionStatus.RUNNING, null);
             }
             return Recorded.GOING_ON;
         }
+        if (started.isPresent()) {
+            tx.events().append(events.ended(execution));
+            return new Recorded(false, execution);
+        }
         return new Recorded(false, Executions.end(tx, events, execution, execution.outcome(), Timestamps.millis(clock.instant())));
     }
 
-    private void startIfTrigger(StoreTx tx, StepRunner.Ran first) {
+    /**
+     * When the chain starts its execution (a trigger's first attempt), writes the execution once, with the
+     * counters the chain leaves it and, when the chain also ends it (a linear flow), already ended: the row
+     * is not updated again in the same transaction. Empty when the chain does not start it, or it existed.
+     */
+    private Optional<Execution> startIfTrigger(StoreTx tx, StepRunner.Ran first, int pendingDelta, int stepRuns, int failedDelta) {
         StepMessage message = first.message();
         if (!message.isTrigger() || message.attempt() != 1) {
-            return;
+            return Optional.empty();
         }
-        Execution execution = new Execution(message.executionId(), message.flowId(), message.workspaceId(),
+        Execution running = new Execution(message.executionId(), message.flowId(), message.workspaceId(),
                 message.flowVersion(), ExecutionStatus.RUNNING, message.trace().requestId(),
-                message.trace().correlationId(), first.started(), null, 0, 1, 0);
-        if (tx.executions().insertIfAbsent(execution)) {
-            tx.events().append(events.started(execution));
+                message.trace().correlationId(), first.started(), null, stepRuns, 1 + pendingDelta, failedDelta);
+        Execution execution = running.pending() > 0 ? running
+                : Executions.endedAs(running, running.outcome(), Timestamps.millis(clock.instant()));
+        if (!tx.executions().insertIfAbsent(execution)) {
+            return Optional.empty();
+        }
+        tx.events().append(events.started(execution));
+        return Optional.of(execution);
+    }
+
+    private void appendStepErrors(StoreTx tx, Execution execution, List<StepRunner.Ran> chain) {
+        for (StepRunner.Ran ran : chain) {
+            StepOutcome outcome = ran.outcome();
+            if (outcome.error() != null) {
+                tx.events().append(events.stepFailed(execution, ran.message().stepId(), outcome.error(), outcome.willRetry(),
+                        ran.message().attempt()));
+            }
         }
     }
 

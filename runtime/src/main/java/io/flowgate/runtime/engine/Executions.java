@@ -13,10 +13,15 @@ public final class Executions {
 
     public static Execution end(StoreTx tx, EventFactory events, Execution execution, ExecutionStatus status, Instant endedAt) {
         tx.executions().setStatus(execution.id(), status, endedAt);
-        Execution ended = new Execution(execution.id(), execution.flowId(), execution.workspaceId(), execution.flowVersion(),
-                status, execution.requestId(), execution.correlationId(), execution.startedAt(), endedAt,
-                execution.stepCount(), execution.pending(), execution.failedSteps());
+        Execution ended = endedAs(execution, status, endedAt);
         tx.events().append(events.ended(ended));
         return ended;
+    }
+
+    /** {@code execution} as it is once ended with {@code status} at {@code endedAt}. */
+    public static Execution endedAs(Execution execution, ExecutionStatus status, Instant endedAt) {
+        return new Execution(execution.id(), execution.flowId(), execution.workspaceId(), execution.flowVersion(),
+                status, execution.requestId(), execution.correlationId(), execution.startedAt(), endedAt,
+                execution.stepCount(), execution.pending(), execution.failedSteps());
     }
 }
