@@ -135,6 +135,8 @@ public final class Node implements AutoCloseable {
         EventSequencer sequencer = new EventSequencer(store, feedLoop::wake);
         Loop sequencerLoop = keep(Loop.start("event-sequencer", Duration.ofMillis(50),
                 new Loop.Pace(EVENT_PACE, EventSequencer.BATCH), sequencer::sequence));
+        // On the embedded database events have their cursor at commit; its sequencer only numbers events an
+        // older version left without one, found by its idle poll.
         store.whenEventsCommitted(infrastructure.store.numbersEventsAtCommit() ? feedLoop::wake : sequencerLoop::wake);
 
         Scheduler scheduler = new Scheduler(store, dispatcher, clock);

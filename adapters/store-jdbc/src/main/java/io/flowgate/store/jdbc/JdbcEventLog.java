@@ -7,6 +7,7 @@ import io.flowgate.core.event.StoredEvent;
 import io.flowgate.core.port.EventLog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,8 +45,7 @@ final class JdbcEventLog implements EventLog {
         if (numberAtCommit) {
             unnumbered.add(event);
         } else {
-            sql.update(INSERT, event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(),
-                    event.timestamp());
+            sql.update(INSERT, columns(event));
         }
     }
 
@@ -60,12 +60,19 @@ final class JdbcEventLog implements EventLog {
         long last = lockSequencer();
         List<Object[]> rows = new ArrayList<>(unnumbered.size());
         for (PlatformEvent event : unnumbered) {
-            rows.add(new Object[] {event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(),
-                    event.timestamp(), ++last});
+            Object[] row = Arrays.copyOf(columns(event), 7);
+            row[6] = ++last;
+            rows.add(row);
         }
         sql.batch(INSERT_NUMBERED, rows);
         sql.update("UPDATE event_sequencer SET last_cursor = ? WHERE id = 1", last);
         unnumbered.clear();
+    }
+
+    /** The values of {@link #INSERT}'s columns, which {@link #INSERT_NUMBERED} starts with. */
+    private static Object[] columns(PlatformEvent event) {
+        return new Object[] {event.eventId(), event.channel().value(), event.name(), event.workspaceId(), event.payload(),
+                event.timestamp()};
     }
 
     private long lockSequencer() {

@@ -80,9 +80,7 @@ interface TopicContract extends StoreAccess {
 
     @Test
     default void countersAddUpAcrossConcurrentWritersAndGoWithTheTopic() {
-        Workspace workspace = newWorkspace();
-        Topic topic = topic(workspace, "orders", null);
-        run(tx -> tx.topics().insert(topic, null));
+        Topic topic = storedTopic("orders");
         UUID flow = UUID.randomUUID();
         UUID gone = UUID.randomUUID();
 
@@ -101,9 +99,7 @@ interface TopicContract extends StoreAccess {
 
     @Test
     default void clientMessageIdsCountOnceUntilForgotten() {
-        Workspace workspace = newWorkspace();
-        Topic topic = topic(workspace, "orders", null);
-        run(tx -> tx.topics().insert(topic, null));
+        Topic topic = storedTopic("orders");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID gone = UUID.randomUUID();
@@ -150,6 +146,13 @@ interface TopicContract extends StoreAccess {
         Workspace workspace = workspace(now());
         run(tx -> tx.workspaces().insert(workspace));
         return workspace;
+    }
+
+    /** A topic without a schema in a new workspace, stored. */
+    private Topic storedTopic(String name) {
+        Topic topic = topic(newWorkspace(), name, null);
+        run(tx -> tx.topics().insert(topic, null));
+        return topic;
     }
 
     private static Topic topic(Workspace workspace, String name, com.fasterxml.jackson.databind.JsonNode schema) {
