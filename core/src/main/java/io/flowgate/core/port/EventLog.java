@@ -22,6 +22,17 @@ public interface EventLog {
      * an empty one matches nothing.
      */
     record Query(long afterCursor, Collection<ChannelAddress> patterns, Collection<UUID> workspaceIds, int limit) {
+
+        /** Whether the read could find anything at all (an empty collection matches nothing). */
+        public boolean selectsSomething() {
+            return (patterns == null || !patterns.isEmpty()) && (workspaceIds == null || !workspaceIds.isEmpty());
+        }
+
+        /** Whether an event on {@code channel} in {@code workspaceId} is one this read asks for. */
+        public boolean accepts(ChannelAddress channel, UUID workspaceId) {
+            return (workspaceIds == null || workspaceIds.contains(workspaceId))
+                    && (patterns == null || patterns.stream().anyMatch(pattern -> pattern.matches(channel)));
+        }
     }
 
     /**

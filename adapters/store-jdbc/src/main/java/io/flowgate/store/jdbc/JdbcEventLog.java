@@ -5,6 +5,8 @@ import io.flowgate.core.event.ChannelAddress;
 import io.flowgate.core.event.PlatformEvent;
 import io.flowgate.core.event.StoredEvent;
 import io.flowgate.core.port.EventLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,10 @@ final class JdbcEventLog implements EventLog {
             + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_NUMBERED = "INSERT INTO events (id, channel, name, workspace_id, payload, created_at,"
             + " event_cursor) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String SELECT = "SELECT event_cursor, id, channel, name, workspace_id, payload FROM events";
+    /** The most events one query of a filtered read fetches. */
+    private static final int MAX_CHUNK = 4_000;
 
     private final Sql sql;
     private final boolean numberAtCommit;
@@ -103,37 +109,71 @@ final class JdbcEventLog implements EventLog {
         return waiting.size();
     }
 
+    /**
+     * Reads in cursor order, narrowing the SQL only where an index keeps that order (one exact channel, or
+     * else one workspace, ordered by that column then the cursor) and filtering the rest here, a chunk at a
+     * time until the page is full or the log ends. Narrowing by a channel prefix ({@code LIKE}) or a list
+     * of workspaces would make both databases collect and sort every matching event after the cursor to
+     * return the first few: a read falling behind a busy log would then cost more the further behind it is.
+     */
     @Override
     public List<StoredEvent> read(Query query) {
-        StringBuilder where = new StringBuilder(" WHERE event_cursor > ?");
-        List<Object> args = new ArrayList<>(List.of(query.afterCursor()));
-        if (query.workspaceIds() != null) {
-            if (query.workspaceIds().isEmpty()) {
-                return List.of();
-            }
-            where.append(" AND workspace_id IN (").append(JdbcExecutions.placeholders(query.workspaceIds().size())).append(')');
-            args.addAll(query.workspaceIds());
+        if (!query.selectsSomething()) {
+            return List.of();
         }
-        if (query.patterns() != null) {
-            if (query.patterns().isEmpty()) {
-                return List.of();
+        Narrowing narrowing = Narrowing.of(query);
+        List<StoredEvent> found = new ArrayList<>();
+        long after = query.afterCursor();
+        int chunk = query.limit();
+        while (true) {
+            List<StoredEvent> scanned = sql.query(SELECT + narrowing.where() + " ORDER BY " + narrowing.orderBy()
+                    + " LIMIT " + chunk, JdbcEventLog::storedEvent, narrowing.arguments(after));
+            for (StoredEvent event : scanned) {
+                if (query.accepts(event.channel(), event.workspaceId())) {
+                    found.add(event);
+                }
+                if (found.size() == query.limit()) {
+                    return found;
+                }
             }
-            where.append(" AND (");
-            int i = 0;
-            for (ChannelAddress pattern : query.patterns()) {
-                where.append(i++ == 0 ? "" : " OR ").append(pattern.isWildcard() ? "channel LIKE ?" : "channel = ?");
-                args.add(pattern.isWildcard() ? pattern.value().replace("*", "%") : pattern.value());
+            if (scanned.size() < chunk) {
+                return found;
             }
-            where.append(')');
+            after = scanned.getLast().cursor();
+            chunk = Math.min(chunk * 4, MAX_CHUNK);
         }
-        List<StoredEvent> events = sql.query("SELECT event_cursor, id, channel, name, workspace_id, payload FROM events"
-                + where + " ORDER BY event_cursor LIMIT " + query.limit(), row -> new StoredEvent(row.getLong("event_cursor"),
-                Sql.uuid(row, "id"), new ChannelAddress(row.getString("channel")), row.getString("name"),
-                Sql.uuid(row, "workspace_id"), (ObjectNode) Sql.json(row, "payload")), args.toArray());
-        if (query.patterns() == null) {
-            return events;
+    }
+
+    /** The part of a read the SQL does: at most one equality on the first column of an index that ends with the cursor. */
+    private record Narrowing(String column, Object value) {
+
+        static Narrowing of(Query query) {
+            if (query.patterns() != null && query.patterns().size() == 1 && !query.patterns().iterator().next().isWildcard()) {
+                return new Narrowing("channel", query.patterns().iterator().next().value());
+            }
+            if (query.workspaceIds() != null && query.workspaceIds().size() == 1) {
+                return new Narrowing("workspace_id", query.workspaceIds().iterator().next());
+            }
+            return new Narrowing(null, null);
         }
-        return events.stream().filter(e -> query.patterns().stream().anyMatch(p -> p.matches(e.channel()))).toList();
+
+        String where() {
+            return " WHERE event_cursor > ?" + (column == null ? "" : " AND " + column + " = ?");
+        }
+
+        /** With the narrowing column first, so that the database reads the index in order and stops at the limit. */
+        String orderBy() {
+            return column == null ? "event_cursor" : column + ", event_cursor";
+        }
+
+        Object[] arguments(long afterCursor) {
+            return column == null ? new Object[] {afterCursor} : new Object[] {afterCursor, value};
+        }
+    }
+
+    private static StoredEvent storedEvent(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong("event_cursor"), Sql.uuid(row, "id"), new ChannelAddress(row.getString("channel")),
+                row.getString("name"), Sql.uuid(row, "workspace_id"), (ObjectNode) Sql.json(row, "payload"));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.flowgate.core.event.WorkspaceActivityEvent;
 import io.flowgate.core.execution.StepError;
 import io.flowgate.core.port.EventLog.Query;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -156,6 +157,46 @@ interface EventLogContract extends StoreAccess {
 
         run(tx -> tx.events().sequence(100));
         assertThat(readAll(start, null, List.of(workspace))).extracting(StoredEvent::cursor).containsExactly(start + 3, start + 4);
+    }
+
+    /**
+     * Matches sparse among many other events (several workspaces, a wildcard, several channels) still fill
+     * each page in cursor order: the read goes on past the first rows it looks at until the page is full.
+     */
+    @Test
+    default void filteredReadsPageThroughSparseMatchesInCursorOrder() {
+        UUID mine = UUID.randomUUID();
+        UUID alsoMine = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        long start = read(tx -> tx.events().lastCursor());
+        List<UUID> wanted = new ArrayList<>();
+        run(tx -> {
+            for (int i = 0; i < 300; i++) {
+                UUID workspace = i % 3 == 0 ? mine : i % 3 == 1 ? alsoMine : other;
+                PlatformEvent event = i % 7 == 0 ? error(workspace, UUID.randomUUID(), now()) : started(workspace, UUID.randomUUID(), now());
+                if (workspace != other && i % 7 == 0) {
+                    wanted.add(event.eventId());
+                }
+                tx.events().append(event);
+            }
+        });
+        run(tx -> tx.events().sequence(1_000));
+
+        List<UUID> paged = new ArrayList<>();
+        long after = start;
+        while (true) {
+            long from = after;
+            List<StoredEvent> page = read(tx -> tx.events().read(new Query(from, patterns("flow/*/error"), List.of(mine, alsoMine), 3)));
+            assertThat(page).hasSizeLessThanOrEqualTo(3);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(event -> paged.add(event.eventId()));
+            after = page.getLast().cursor();
+        }
+
+        assertThat(paged).containsExactlyElementsOf(wanted);
+        assertThat(ids(readAll(start, patterns("flow/*/error", "flow/*/execution"), List.of(other)))).hasSize(100);
     }
 
     private List<StoredEvent> readAll(long after, Collection<ChannelAddress> patterns, Collection<UUID> workspaces) {
