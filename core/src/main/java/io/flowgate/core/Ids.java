@@ -50,6 +50,19 @@ public final class Ids implements IdGenerator {
         return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Like {@link #derive}, but in the order of {@code source}: the id starts with the 48 time bits of
+     * {@code source} (a time-ordered id of this class) followed by 74 bits of the name-based hash of
+     * {@code kind} and {@code parts} (version 8 layout). Ids derived from time-ordered ids are then
+     * time-ordered too, so they go in at the end of a database index instead of all over it, which is
+     * what keeps a busy index's pages few and hot.
+     */
+    public static UUID deriveInOrderOf(UUID source, String kind, Object... parts) {
+        UUID hash = derive(kind, parts);
+        long mostSignificant = (source.getMostSignificantBits() & ~0xFFFFL) | 0x8000L | (hash.getMostSignificantBits() & 0x0FFFL);
+        return new UUID(mostSignificant, hash.getLeastSignificantBits());
+    }
+
     /** Parses a UUID path or body value; anything else is a clear bad-input error. */
     public static UUID parse(String text, String what) {
         if (!isUuid(text)) {

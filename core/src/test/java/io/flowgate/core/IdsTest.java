@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -129,6 +130,24 @@ class IdsTest {
         assertThat(Ids.derive("topic-trigger", flow, message)).isNotEqualTo(first);
         assertThat(Ids.derive("topic-execution", message, flow)).isNotEqualTo(first);
         assertThat(Ids.isUuid(first.toString())).isTrue();
+        assertThat(first.variant()).isEqualTo(2);
+    }
+
+    @Test
+    void idsDerivedInTheOrderOfTimeOrderedIdsKeepTheirOrderAndStayDeterministic() {
+        Ids ids = new Ids(Clock.systemUTC());
+        UUID flow = UUID.randomUUID();
+        UUID older = ids.next();
+        UUID newer = new Ids(Clock.offset(Clock.systemUTC(), Duration.ofMillis(5))).next();
+
+        UUID first = Ids.deriveInOrderOf(older, "topic-execution", flow, older);
+        UUID second = Ids.deriveInOrderOf(newer, "topic-execution", flow, newer);
+
+        assertThat(Ids.deriveInOrderOf(older, "topic-execution", flow, older)).isEqualTo(first);
+        assertThat(Ids.deriveInOrderOf(older, "topic-trigger", flow, older)).isNotEqualTo(first);
+        assertThat(first.compareTo(second)).isNegative();
+        assertThat(first.getMostSignificantBits() >>> 16).isEqualTo(older.getMostSignificantBits() >>> 16);
+        assertThat(first.version()).isEqualTo(8);
         assertThat(first.variant()).isEqualTo(2);
     }
 }

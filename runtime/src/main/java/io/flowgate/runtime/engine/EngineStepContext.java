@@ -69,7 +69,7 @@ record EngineStepContext(StepMessage message, FlowNode node, Clock clock, Creden
 
     @Override
     public void publishToTopic(String topicName, JsonNode data) {
-        UUID id = Ids.derive("topic-publication", message.messageId(), topicName, publications.incrementAndGet());
+        UUID id = Ids.deriveInOrderOf(message.messageId(), "topic-publication", message.messageId(), topicName, publications.incrementAndGet());
         topics.publish(new TopicGateway.Publication(message.workspaceId(), topicName, data, id, message.flowId(), correlationId()));
     }
 }

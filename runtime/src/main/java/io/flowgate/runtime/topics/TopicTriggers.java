@@ -135,8 +135,8 @@ public final class TopicTriggers {
     }
 
     static StepMessage trigger(Flow flow, TopicMessage message) {
-        UUID messageId = Ids.derive("topic-trigger", flow.id(), message.id());
-        UUID executionId = Ids.derive("topic-execution", flow.id(), message.id());
+        UUID messageId = Ids.deriveInOrderOf(message.id(), "topic-trigger", flow.id(), message.id());
+        UUID executionId = Ids.deriveInOrderOf(message.id(), "topic-execution", flow.id(), message.id());
         ObjectNode attributes = Json.object().put("trigger", "topic");
         return new StepMessage(messageId, null, executionId, flow.id(), flow.workspaceId(), flow.version(), flow.graph().trigger().id(), 1,
                 message.toJson(), attributes, new StepMessage.TraceContext(message.id(), message.correlationId(), null));

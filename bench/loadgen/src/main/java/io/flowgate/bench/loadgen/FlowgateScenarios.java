@@ -316,7 +316,10 @@ final class FlowgateScenarios {
 
     /** The execution a topic message starts in a subscriber flow, as docs/topics.md documents it. */
     static String subscriberExecutionId(String flowId, String messageId) {
-        return UUID.nameUUIDFromBytes(("topic-execution:" + flowId + ":" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
+        UUID message = UUID.fromString(messageId);
+        UUID hash = UUID.nameUUIDFromBytes(("topic-execution:" + flowId + ":" + messageId).getBytes(StandardCharsets.UTF_8));
+        long mostSignificant = (message.getMostSignificantBits() & ~0xFFFFL) | 0x8000L | (hash.getMostSignificantBits() & 0x0FFFL);
+        return new UUID(mostSignificant, hash.getLeastSignificantBits()).toString();
     }
 
     /** 100 SSE clients on one flow's execution channel while webhooks run the flow at a fixed rate. */
