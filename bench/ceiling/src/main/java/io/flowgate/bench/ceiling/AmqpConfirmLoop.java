@@ -91,7 +91,7 @@ public final class AmqpConfirmLoop {
             result.put("warmupSeconds", warmupNanos / 1e9);
             result.put("seconds", seconds);
             result.put("count", confirmed);
-            result.put("throughput", Math.round(confirmed / seconds * 1000) / 1000.0);
+            result.put("throughput", Results.round(confirmed / seconds));
             result.put("unit", "msg/s");
             result.put("published", published);
             result.put("confirmedIncludingWarmup", confirmedAll);

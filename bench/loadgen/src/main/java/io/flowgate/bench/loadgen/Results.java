@@ -104,7 +104,7 @@ public final class Results {
         return round(micros / 1000.0);
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 
