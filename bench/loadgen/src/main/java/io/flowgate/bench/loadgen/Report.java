@@ -130,9 +130,18 @@ final class Report {
     }
 
     private Optional<JsonNode> find(String system, String mode, String scenario, String variantPrefix) {
+        return matching(system, mode, scenario, variantPrefix).findFirst();
+    }
+
+    /** Of the results {@link #find} would consider, the one with the highest throughput (runs at several rates). */
+    private Optional<JsonNode> fastest(String system, String mode, String scenario, String variantPrefix) {
+        return matching(system, mode, scenario, variantPrefix).max(Comparator.comparingDouble(r -> r.path("throughput").asDouble()));
+    }
+
+    private Stream<JsonNode> matching(String system, String mode, String scenario, String variantPrefix) {
         return results.stream().filter(r -> r.path("system").asText().equals(system) && r.path("mode").asText().equals(mode)
                 && r.path("scenario").asText().equals(scenario) && r.path("variant").asText().startsWith(variantPrefix)
-                && !r.has("skipped")).findFirst();
+                && !r.has("skipped"));
     }
 
     private List<ObjectNode> ratios() {
@@ -146,7 +155,7 @@ final class Report {
             ratio(ratios, "Flowgate " + mode + " ingest / bare HTTP driven by wrk", ingest, find("ceiling-http", "ingest", "max-wrk"), 0);
             ratio(ratios, "Flowgate " + mode + " durable ingest / raw AMQP confirms", ingest, find("ceiling-amqp", mode, "ceiling", "confirms"), 0);
             ratio(ratios, "Flowgate " + mode + " fan-out 1 to 10 deliveries/s / raw AMQP fan-out 1 to 10",
-                    find("flowgate", mode, "fanout", "1to10"), find("ceiling-amqp", mode, "ceiling", "fanout1to10"), 0);
+                    fastest("flowgate", mode, "fanout", "1to10"), find("ceiling-amqp", mode, "ceiling", "fanout1to10"), 0);
             ratio(ratios, "Flowgate " + mode + " e2e executions/s / n8n executions/s", e2e, find("n8n", "e2e", "max"), 10);
             ratio(ratios, "Flowgate " + mode + " ingest / Node-RED http-in->change->response", ingest, find("node-red", "ingest", "max"), 0);
             ratio(ratios, "Flowgate " + mode + " sync / Node-RED sync", sync, find("node-red", "sync", "max"), 0);
@@ -229,7 +238,7 @@ final class Report {
             find("flowgate", mode, "e2e", "rate1000").ifPresent(r -> target(md, mode + ": e2e p99 < 50 ms at 1,000/s",
                     r.path("latencyMs").path("p99").asDouble(), r.path("latencyMs").path("p99").asDouble() < 50
                             && r.path("executionsNotCompletedAtEnd").asLong() == 0, "%.1f ms"));
-            find("flowgate", mode, "fanout", "1to10").ifPresent(r -> target(md, mode + ": fan-out ≥ 10,000 deliveries/s to 10 subscribers",
+            fastest("flowgate", mode, "fanout", "1to10").ifPresent(r -> target(md, mode + ": fan-out ≥ 10,000 deliveries/s to 10 subscribers",
                     r.path("throughput").asDouble(), r.path("throughput").asDouble() >= 10_000, "%,.0f /s"));
             for (String delivery : List.of("sse", "webhooks")) {
                 find("flowgate", mode, delivery, "").ifPresent(r -> target(md, mode + ": " + delivery + " lag p99 < 100 ms (at "
