@@ -36,13 +36,16 @@ final class DeliveryModule implements AutoCloseable {
     private final DeliveryWorker worker;
     private final Loop planning;
     private final AmqpBus relayBus;
+    private final AmqpEventRelay relay;
     private final Loop relaying;
 
-    private DeliveryModule(HttpWebhookSender sender, DeliveryWorker worker, Loop planning, AmqpBus relayBus, Loop relaying) {
+    private DeliveryModule(HttpWebhookSender sender, DeliveryWorker worker, Loop planning, AmqpBus relayBus, AmqpEventRelay relay,
+                           Loop relaying) {
         this.sender = sender;
         this.worker = worker;
         this.planning = planning;
         this.relayBus = relayBus;
+        this.relay = relay;
         this.relaying = relaying;
     }
 
@@ -57,9 +60,9 @@ final class DeliveryModule implements AutoCloseable {
         DeliveryPlanner planner = new DeliveryPlanner(store, leases.apply(DeliveryPlanner.FOLLOWER), ids, clock, worker);
         Loop planning = Loop.start("delivery-planner", Duration.ofSeconds(1), new Loop.Pace(PACE, DeliveryPlanner.BATCH), planner::plan);
         AmqpBus relayBus = infrastructure.connectBus("flowgate-" + nodeId + "-events", 1);
-        AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, leases.apply(AmqpEventRelay.FOLLOWER));
+        AmqpEventRelay relay = new AmqpEventRelay(store, relayBus, leases.apply(AmqpEventRelay.FOLLOWER), clock);
         Loop relaying = Loop.start("amqp-relay", Duration.ofSeconds(1), new Loop.Pace(PACE, AmqpEventRelay.BATCH), relay::relay);
-        return new DeliveryModule(sender, worker, planning, relayBus, relaying);
+        return new DeliveryModule(sender, worker, planning, relayBus, relay, relaying);
     }
 
     /** Deliveries became due now (a resend through the API): send them without waiting for the next round. */
@@ -75,7 +78,7 @@ final class DeliveryModule implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : List.<AutoCloseable>of(relaying, relayBus, planning, worker, sender)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(relaying, relay, relayBus, planning, worker, sender)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -10,6 +10,7 @@ import io.flowgate.core.subscription.Delivery;
 import io.flowgate.core.subscription.Subscription;
 import io.flowgate.runtime.support.ClusterLease;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class DeliveryPlanner {
 
     public static final String FOLLOWER = "delivery-planner";
     public static final int BATCH = 500;
+    /**
+     * With no active subscription a run plans nothing and only moves the watermark, and every commit
+     * rewrites pages of the database: then it runs at most this often. A subscription created meanwhile
+     * may get the events of up to that long before it.
+     */
+    private static final Duration IDLE_PACE = Duration.ofSeconds(1);
 
     private record Planned(int events, List<ClaimedDelivery> handedOver, int unclaimed) {
     }
@@ -38,6 +45,7 @@ public final class DeliveryPlanner {
     private final IdGenerator ids;
     private final Clock clock;
     private final Handoff handoff;
+    private Instant nextIdleRun = Instant.MIN;
 
     public DeliveryPlanner(Store store, ClusterLease lease, IdGenerator ids, Clock clock, Handoff handoff) {
         this.store = store;
@@ -49,7 +57,7 @@ public final class DeliveryPlanner {
 
     /** Plans the deliveries of the next events of the log; returns how many events it read. */
     public int plan() {
-        if (!lease.held()) {
+        if (!lease.held() || idleAndRanRecently()) {
             return 0;
         }
         Planned planned = store.transact(this::planNextEvents);
@@ -60,6 +68,18 @@ public final class DeliveryPlanner {
             handoff.deliveriesDue();
         }
         return planned.events();
+    }
+
+    private boolean idleAndRanRecently() {
+        if (!store.read(tx -> tx.subscriptions().workspacesWithActive()).isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(nextIdleRun)) {
+            return true;
+        }
+        nextIdleRun = now.plus(IDLE_PACE);
+        return false;
     }
 
     /**
