@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import io.flowgate.bench.loadgen.Args;
+import io.flowgate.bench.loadgen.LoadSpec;
 import io.flowgate.bench.loadgen.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ public final class AmqpConfirmLoop {
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(Arrays.asList(argv));
-        boolean quick = args.flag("quick");
-        long warmupNanos = (long) (args.number("warmup", quick ? 2 : 10) * 1e9);
-        long durationNanos = (long) (args.number("duration", quick ? 5 : 60) * 1e9);
+        LoadSpec.Timing timing = LoadSpec.Timing.of(args);
+        long warmupNanos = timing.warmup().toNanos();
+        long durationNanos = timing.duration().toNanos();
         int channels = args.integer("channels", 4);
         int window = args.integer("window", 128);
         byte[] body = new byte[args.integer("size", 1024)];

@@ -9,6 +9,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.MessageProperties;
 import io.flowgate.bench.loadgen.Args;
+import io.flowgate.bench.loadgen.LoadSpec;
 import io.flowgate.bench.loadgen.Results;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,9 +45,9 @@ public final class AmqpFanoutLoop {
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(Arrays.asList(argv));
-        boolean quick = args.flag("quick");
-        long warmupNanos = (long) (args.number("warmup", quick ? 2 : 10) * 1e9);
-        long durationNanos = (long) (args.number("duration", quick ? 5 : 60) * 1e9);
+        LoadSpec.Timing timing = LoadSpec.Timing.of(args);
+        long warmupNanos = timing.warmup().toNanos();
+        long durationNanos = timing.duration().toNanos();
         int subscribers = args.integer("subscribers", 10);
         int window = args.integer("window", 128);
         int prefetch = args.integer("prefetch", 64);
