@@ -8,6 +8,7 @@ import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.subscription.Delivery;
 import io.flowgate.core.subscription.Subscription;
+import io.flowgate.runtime.support.Cadence;
 import io.flowgate.runtime.support.ClusterLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +32,10 @@ public final class DeliveryPlanner {
     public static final String FOLLOWER = "delivery-planner";
     public static final int BATCH = 500;
     /**
-     * With no active subscription a run plans nothing and only moves the watermark, and every commit
-     * rewrites pages of the database: then it runs at most this often. A subscription created meanwhile
-     * may get the events of up to that long before it.
+     * When its last run found no active subscription, a run would plan nothing and only move the
+     * watermark, and every commit rewrites pages of the database: then it runs at most this often. The
+     * first subscription may so wait up to that long for its first deliveries, and get the events of up to
+     * that long before it was created.
      */
     private static final Duration IDLE_PACE = Duration.ofSeconds(1);
 
@@ -45,7 +47,8 @@ public final class DeliveryPlanner {
     private final IdGenerator ids;
     private final Clock clock;
     private final Handoff handoff;
-    private Instant nextIdleRun = Instant.MIN;
+    private final Cadence idleRuns;
+    private boolean noneSubscribed;
 
     public DeliveryPlanner(Store store, ClusterLease lease, IdGenerator ids, Clock clock, Handoff handoff) {
         this.store = store;
@@ -53,11 +56,12 @@ public final class DeliveryPlanner {
         this.ids = ids;
         this.clock = clock;
         this.handoff = handoff;
+        this.idleRuns = new Cadence(clock, IDLE_PACE);
     }
 
     /** Plans the deliveries of the next events of the log; returns how many events it read. */
     public int plan() {
-        if (!lease.held() || idleAndRanRecently()) {
+        if (!lease.held() || (noneSubscribed && !idleRuns.due())) {
             return 0;
         }
         Planned planned = store.transact(this::planNextEvents);
@@ -68,18 +72,6 @@ public final class DeliveryPlanner {
             handoff.deliveriesDue();
         }
         return planned.events();
-    }
-
-    private boolean idleAndRanRecently() {
-        if (!store.read(tx -> tx.subscriptions().workspacesWithActive()).isEmpty()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        if (now.isBefore(nextIdleRun)) {
-            return true;
-        }
-        nextIdleRun = now.plus(IDLE_PACE);
-        return false;
     }
 
     /**
@@ -94,6 +86,7 @@ public final class DeliveryPlanner {
             return new Planned(0, List.of(), 0);
         }
         Set<UUID> subscribed = tx.subscriptions().workspacesWithActive();
+        noneSubscribed = subscribed.isEmpty();
         List<StoredEvent> read = subscribed.isEmpty() ? List.of()
                 : tx.events().read(new EventLog.Query(after, null, subscribed, BATCH));
         long upTo = read.size() == BATCH && read.getLast().cursor() < head ? read.getLast().cursor() : head;

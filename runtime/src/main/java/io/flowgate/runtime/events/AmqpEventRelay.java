@@ -7,10 +7,10 @@ import io.flowgate.core.port.EventLog;
 import io.flowgate.core.port.MessageBus;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.Topology;
+import io.flowgate.runtime.support.Cadence;
 import io.flowgate.runtime.support.ClusterLease;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,17 +42,16 @@ public final class AmqpEventRelay implements AutoCloseable {
     private final Store store;
     private final MessageBus bus;
     private final ClusterLease lease;
-    private final Clock clock;
+    private final Cadence saves;
     /** How far this node relayed while it holds the lease; UNKNOWN until read from the database. */
     private long position = UNKNOWN;
     private long saved = UNKNOWN;
-    private Instant savedAt = Instant.MIN;
 
     public AmqpEventRelay(Store store, MessageBus bus, ClusterLease lease, Clock clock) {
         this.store = store;
         this.bus = bus;
         this.lease = lease;
-        this.clock = clock;
+        this.saves = new Cadence(clock, SAVE_EVERY);
     }
 
     /** Publishes the next events of the log; returns how many. */
@@ -72,10 +71,8 @@ public final class AmqpEventRelay implements AutoCloseable {
             awaitConfirms(events.stream().map(event -> bus.publish(message(event))).toArray(CompletableFuture[]::new));
             position = events.getLast().cursor();
         }
-        Instant now = clock.instant();
-        if (!now.isBefore(savedAt.plus(SAVE_EVERY))) {
+        if (saves.due()) {
             save();
-            savedAt = now;
         }
         return events.size();
     }
