@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,10 @@ final class JdbcExecutions implements ExecutionRepository {
             + "started_at, ended_at, step_count, pending, failed_steps";
     private static final String ATTEMPT_COLUMNS = "message_id, attempt, execution_id, step_id, parent_message_id, status, "
             + "input, emitted, error_name, error_message, error_stack, started_at, ended_at";
+
+    /** The order of {@link #newestFirst}: both databases compare UUIDs as unsigned bytes. */
+    private static final Comparator<Execution> NEWEST_FIRST = Comparator.comparing(Execution::startedAt)
+            .thenComparing(Execution::id, JdbcExecutions::compareUnsigned).reversed();
 
     private final Sql sql;
 
@@ -52,38 +57,109 @@ final class JdbcExecutions implements ExecutionRepository {
         return sql.queryOne("SELECT " + COLUMNS + " FROM executions WHERE id = ? FOR UPDATE", JdbcExecutions::execution, id);
     }
 
+    /**
+     * Each shape of the query reads an index in its order and stops at the page (no sort of every match):
+     * one flow through (flow_id, started_at, id), one workspace through (workspace_id, started_at, id),
+     * every workspace through (started_at, id); several workspaces are read one by one and merged.
+     */
     @Override
     public Page.Result<Execution> list(Filter filter, Page page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (filter.workspaceIds() != null) {
-            if (filter.workspaceIds().isEmpty()) {
-                return new Page.Result<>(List.of(), 0, page);
-            }
-            where.append(" AND workspace_id IN (").append(placeholders(filter.workspaceIds().size())).append(')');
-            args.addAll(filter.workspaceIds());
-        }
+        List<UUID> workspaceIds = filter.workspaceIds();
+        Narrowing narrowing = Narrowing.of(filter);
         if (filter.flowId() != null) {
-            where.append(" AND flow_id = ?");
-            args.add(filter.flowId());
+            return flowInWorkspaces(filter.flowId(), workspaceIds)
+                    ? listBy("flow_id", filter.flowId(), narrowing, page) : empty(page);
         }
-        if (filter.status() != null) {
-            where.append(" AND status = ?");
-            args.add(filter.status().wire());
+        if (workspaceIds == null) {
+            return listBy(null, null, narrowing, page);
         }
-        if (filter.from() != null) {
-            where.append(" AND started_at >= ?");
-            args.add(filter.from());
+        return switch (workspaceIds.size()) {
+            case 0 -> empty(page);
+            case 1 -> listBy("workspace_id", workspaceIds.getFirst(), narrowing, page);
+            default -> listMerged(workspaceIds, narrowing, page);
+        };
+    }
+
+    /** The status and start-time conditions of a filter, the same in every shape of the query. */
+    private record Narrowing(String conditions, List<Object> args) {
+
+        static Narrowing of(Filter filter) {
+            StringBuilder conditions = new StringBuilder();
+            List<Object> args = new ArrayList<>();
+            if (filter.status() != null) {
+                conditions.append(" AND status = ?");
+                args.add(filter.status().wire());
+            }
+            if (filter.from() != null) {
+                conditions.append(" AND started_at >= ?");
+                args.add(filter.from());
+            }
+            if (filter.to() != null) {
+                conditions.append(" AND started_at < ?");
+                args.add(filter.to());
+            }
+            return new Narrowing(conditions.toString(), args);
         }
-        if (filter.to() != null) {
-            where.append(" AND started_at < ?");
-            args.add(filter.to());
+
+        /** {@code FROM ... WHERE} with {@code column = ?} first (none when null), and the arguments. */
+        String fromAndWhere(String column) {
+            return "executions WHERE " + (column == null ? "1 = 1" : column + " = ?") + conditions;
         }
-        long total = sql.count("SELECT COUNT(*) FROM executions" + where, args.toArray());
-        List<Execution> items = sql.query("SELECT " + COLUMNS + " FROM executions" + where
-                + " ORDER BY started_at DESC, id DESC LIMIT " + page.size() + " OFFSET " + page.offset(),
-                JdbcExecutions::execution, args.toArray());
-        return new Page.Result<>(items, total, page);
+
+        Object[] argsAfter(Object value) {
+            List<Object> all = new ArrayList<>();
+            if (value != null) {
+                all.add(value);
+            }
+            all.addAll(args);
+            return all.toArray();
+        }
+    }
+
+    /** ORDER BY starts with the equality column, or neither database reads the index in that order. */
+    private static String newestFirst(String column) {
+        return (column == null ? "" : column + " DESC, ") + "started_at DESC, id DESC";
+    }
+
+    private Page.Result<Execution> listBy(String column, Object value, Narrowing narrowing, Page page) {
+        return sql.page(COLUMNS, narrowing.fromAndWhere(column), newestFirst(column), JdbcExecutions::execution, page,
+                narrowing.argsAfter(value));
+    }
+
+    /** Every execution of a flow is in the flow's workspace: one row tells whether the caller may read them. */
+    private boolean flowInWorkspaces(UUID flowId, List<UUID> workspaceIds) {
+        if (workspaceIds == null) {
+            return true;
+        }
+        Optional<UUID> workspace = sql.queryOne("SELECT workspace_id FROM executions WHERE flow_id = ? LIMIT 1",
+                row -> Sql.uuid(row, "workspace_id"), flowId);
+        return workspace.isPresent() && workspaceIds.contains(workspace.get());
+    }
+
+    /** Up to the page's end from each workspace, newest first, merged; the page is cut from the merge. */
+    private Page.Result<Execution> listMerged(List<UUID> workspaceIds, Narrowing narrowing, Page page) {
+        long end = (long) page.offset() + page.size();
+        long total = 0;
+        List<Execution> merged = new ArrayList<>();
+        for (UUID workspaceId : workspaceIds) {
+            Object[] args = narrowing.argsAfter(workspaceId);
+            total += sql.count("SELECT COUNT(*) FROM " + narrowing.fromAndWhere("workspace_id"), args);
+            merged.addAll(sql.query("SELECT " + COLUMNS + " FROM " + narrowing.fromAndWhere("workspace_id")
+                    + " ORDER BY " + newestFirst("workspace_id") + " LIMIT " + end, JdbcExecutions::execution, args));
+        }
+        merged.sort(NEWEST_FIRST);
+        int from = (int) Math.min(page.offset(), merged.size());
+        int to = (int) Math.min(end, merged.size());
+        return new Page.Result<>(List.copyOf(merged.subList(from, to)), total, page);
+    }
+
+    private static int compareUnsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private static Page.Result<Execution> empty(Page page) {
+        return new Page.Result<>(List.of(), 0, page);
     }
 
     @Override
@@ -140,8 +216,10 @@ final class JdbcExecutions implements ExecutionRepository {
 
     @Override
     public int deleteEndedBefore(Instant endedBefore, int limit) {
-        List<UUID> ids = sql.query("SELECT id FROM executions WHERE ended_at < ? ORDER BY ended_at LIMIT " + limit,
-                row -> Sql.uuid(row, "id"), endedBefore);
+        // through executions_started: an execution ends after it started, so those ended before are among
+        // those started before
+        List<UUID> ids = sql.query("SELECT id FROM executions WHERE started_at < ? AND ended_at < ? ORDER BY started_at LIMIT "
+                + limit, row -> Sql.uuid(row, "id"), endedBefore, endedBefore);
         if (ids.isEmpty()) {
             return 0;
         }

@@ -168,7 +168,7 @@ interface ExecutionContract extends StoreAccess {
         Execution a2 = ended(execution(workspace, flowA, t.plusSeconds(1)), ExecutionStatus.COMPLETED, t.plusSeconds(2));
         Execution a3 = execution(workspace, flowA, t.plusSeconds(2));
         Execution b1 = ended(execution(workspace, flowB, t.plusSeconds(3)), ExecutionStatus.FAILED, t.plusSeconds(4));
-        Execution elsewhere = execution(UUID.randomUUID(), UUID.randomUUID(), t.plusSeconds(1));
+        Execution elsewhere = execution(UUID.randomUUID(), UUID.randomUUID(), t.plusMillis(1_500));
         run(tx -> List.of(a2, elsewhere, b1, a1, a3).forEach(tx.executions()::insertIfAbsent));
         List<UUID> mine = List.of(workspace);
 
@@ -183,19 +183,50 @@ interface ExecutionContract extends StoreAccess {
         assertThat(list(new Filter(mine, flowA, ExecutionStatus.COMPLETED, null, null))).containsExactly(a2);
         assertThat(list(new Filter(mine, null, null, t.plusSeconds(1), t.plusSeconds(3)))).as("from inclusive, to exclusive")
                 .containsExactly(a3, a2);
-        assertThat(list(new Filter(List.of(workspace, elsewhere.workspaceId()), null, null, null, t.plusSeconds(2))))
-                .containsExactlyInAnyOrder(a2, elsewhere, a1);
         assertThat(list(new Filter(List.of(), null, null, null, null))).as("no workspace, no execution").isEmpty();
         assertThat(list(new Filter(null, flowB, null, null, null))).as("null does not narrow").containsExactly(b1);
+        assertThat(list(new Filter(List.of(elsewhere.workspaceId()), flowA, null, null, null)))
+                .as("a flow of a workspace not listed").isEmpty();
+        assertThat(list(new Filter(null, null, null, t, t.plusSeconds(4))).stream()
+                .filter(List.of(a1, a2, a3, b1, elsewhere)::contains)).as("every workspace").containsExactly(b1, a3, elsewhere, a2, a1);
+    }
+
+    @Test
+    default void executionsOfSeveralWorkspacesAreMergedNewestFirstAndPaged() {
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Instant t = now();
+        // the same start: ties go by id, compared as both databases compare UUIDs (unsigned), not as Java does
+        Execution high = withId(execution(one, UUID.randomUUID(), t), UUID.fromString("f0000000-0000-7000-8000-000000000001"));
+        Execution low = withId(execution(other, UUID.randomUUID(), t), UUID.fromString("10000000-0000-7000-8000-000000000001"));
+        Execution newest = execution(other, UUID.randomUUID(), t.plusSeconds(2));
+        Execution middle = execution(one, UUID.randomUUID(), t.plusSeconds(1));
+        Execution oldest = execution(other, UUID.randomUUID(), t.minusSeconds(1));
+        run(tx -> List.of(low, oldest, high, newest, middle).forEach(tx.executions()::insertIfAbsent));
+        Filter both = new Filter(List.of(one, other), null, null, null, null);
+
+        Page.Result<Execution> page1 = read(tx -> tx.executions().list(both, new Page(1, 2)));
+        Page.Result<Execution> page2 = read(tx -> tx.executions().list(both, new Page(2, 2)));
+        Page.Result<Execution> page3 = read(tx -> tx.executions().list(both, new Page(3, 2)));
+
+        assertThat(page1.items()).containsExactly(newest, middle);
+        assertThat(page2.items()).containsExactly(high, low);
+        assertThat(page3.items()).containsExactly(oldest);
+        assertThat(List.of(page1.total(), page2.total(), page3.total())).containsOnly(5L);
+        assertThat(page2.hasNext()).isTrue();
+        assertThat(page3.hasNext()).isFalse();
+        assertThat(list(new Filter(List.of(other), null, null, null, null))).containsExactly(newest, low, oldest);
+        assertThat(list(new Filter(null, null, null, t, t.plusSeconds(1))).stream().filter(List.of(high, low)::contains))
+                .as("every workspace, the same tie").containsExactly(high, low);
     }
 
     @Test
     default void retentionDeletesEndedExecutionsWithTheirStepRuns() {
         Execution old1 = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001)), ExecutionStatus.COMPLETED,
                 inYear(2001).plusSeconds(1));
-        Execution old2 = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001)), ExecutionStatus.FAILED,
+        Execution old2 = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001).plusSeconds(1)), ExecutionStatus.FAILED,
                 inYear(2001).plusSeconds(2));
-        Execution old3 = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001)), ExecutionStatus.SUSPENDED,
+        Execution old3 = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001).plusSeconds(2)), ExecutionStatus.SUSPENDED,
                 inYear(2001).plusSeconds(3));
         Execution stillRunning = execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001));
         Execution endedLater = ended(execution(UUID.randomUUID(), UUID.randomUUID(), inYear(2001)), ExecutionStatus.COMPLETED,
@@ -208,7 +239,7 @@ interface ExecutionContract extends StoreAccess {
         Instant cutoff = inYear(2001).plusSeconds(3_600);
 
         assertThat(tx((StoreTx tx) -> tx.executions().deleteEndedBefore(cutoff, 2))).isEqualTo(2);
-        assertThat(read((StoreTx tx) -> tx.executions().find(old3.id()))).as("the oldest go first").isPresent();
+        assertThat(read((StoreTx tx) -> tx.executions().find(old3.id()))).as("the first started go first").isPresent();
         assertThat(tx((StoreTx tx) -> tx.executions().deleteEndedBefore(cutoff, 2))).isEqualTo(1);
         assertThat(tx((StoreTx tx) -> tx.executions().deleteEndedBefore(cutoff, 2))).isZero();
 
@@ -244,6 +275,11 @@ interface ExecutionContract extends StoreAccess {
         assertThat(runs.get(0).input()).isNull();
         assertThat(runs.get(0).attempts()).containsExactly(oldAttempt.attempt());
         assertThat(runs.get(1).input()).isEqualTo(recentAttempt.input());
+    }
+
+    private static Execution withId(Execution e, UUID id) {
+        return new Execution(id, e.flowId(), e.workspaceId(), e.flowVersion(), e.status(), e.requestId(), e.correlationId(),
+                e.startedAt(), e.endedAt(), e.stepCount(), e.pending(), e.failedSteps());
     }
 
     private List<Execution> list(Filter filter) {
