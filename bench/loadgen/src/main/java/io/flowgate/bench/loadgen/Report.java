@@ -156,6 +156,8 @@ final class Report {
             ratio(ratios, "Flowgate " + mode + " durable ingest / raw AMQP confirms", ingest, find("ceiling-amqp", mode, "ceiling", "confirms"), 0);
             ratio(ratios, "Flowgate " + mode + " fan-out 1 to 10 deliveries/s / raw AMQP fan-out 1 to 10",
                     fastest("flowgate", mode, "fanout", "1to10"), find("ceiling-amqp", mode, "ceiling", "fanout1to10"), 0);
+            ratio(ratios, "Flowgate " + mode + " fan-out 1 to 10 deliveries/s / the embedded store recording them alone",
+                    fastest("flowgate", mode, "fanout", "1to10"), find("ceiling-store", mode, "ceiling", "records-"), 0);
             ratio(ratios, "Flowgate " + mode + " e2e executions/s / n8n executions/s", e2e, find("n8n", "e2e", "max"), 10);
             ratio(ratios, "Flowgate " + mode + " ingest / Node-RED http-in->change->response", ingest, find("node-red", "ingest", "max"), 0);
             ratio(ratios, "Flowgate " + mode + " sync / Node-RED sync", sync, find("node-red", "sync", "max"), 0);

@@ -1,0 +1,157 @@
+package io.flowgate.bench.ceiling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.bench.loadgen.Args;
+import io.flowgate.bench.loadgen.LoadSpec;
+import io.flowgate.bench.loadgen.Results;
+import io.flowgate.core.Ids;
+import io.flowgate.core.Json;
+import io.flowgate.core.execution.Execution;
+import io.flowgate.core.execution.ExecutionStatus;
+import io.flowgate.core.execution.StepAttempt;
+import io.flowgate.core.execution.StepRunStatus;
+import io.flowgate.core.port.ExecutionRepository.AttemptRecord;
+import io.flowgate.core.port.StoreTx;
+import io.flowgate.runtime.engine.EventFactory;
+import io.flowgate.store.jdbc.JdbcStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The embedded database's ceiling for subscriber executions: what the store alone takes when one thread
+ * writes what the step writer writes for each delivery of a topic message to a two-step subscriber flow
+ * (the execution, already ended; two step attempts, the trigger's with the message as input and as what it
+ * emitted; the started and ended events), {@code --batch} deliveries per transaction, as the group commit
+ * shares them. Nothing else runs: no broker, no HTTP, no steps. Throughput = deliveries recorded per
+ * second; latency = one transaction, from its first write to its commit. Fan-out through Flowgate divided by
+ * this is the share of a delivery's cost that is the database's.
+ *
+ * <p>Usage: {@code java -cp ceiling.jar io.flowgate.bench.ceiling.StoreRecordLoop --out DIR [--batch 64]
+ * [--flows 10] [--quick]}.
+ */
+public final class StoreRecordLoop {
+
+    private StoreRecordLoop() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(Arrays.asList(argv));
+        LoadSpec.Timing timing = LoadSpec.Timing.of(args);
+        int batch = args.integer("batch", 64);
+        int flows = args.integer("flows", 10);
+        Path dir = Files.createTempDirectory("flowgate-store-ceiling");
+        System.out.println("ceiling-store/embedded: " + batch + " deliveries a transaction, " + flows + " subscriber flows");
+        try (JdbcStore store = JdbcStore.open(new JdbcStore.Settings(JdbcStore.embeddedUrl(dir.resolve("flowgate")), "sa", "",
+                2, Duration.ofSeconds(10)))) {
+            Deliveries deliveries = new Deliveries(flows);
+            record(store, deliveries, batch, timing.warmup(), null);
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            long start = System.nanoTime();
+            long recorded = record(store, deliveries, batch, timing.duration(), latency);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Results.write(Path.of(args.required("out")), result(batch, flows, recorded, seconds, latency));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Records batches for {@code duration}; returns how many deliveries. */
+    private static long record(JdbcStore store, Deliveries deliveries, int batch, Duration duration, Histogram latency) {
+        long end = System.nanoTime() + duration.toNanos();
+        long recorded = 0;
+        while (System.nanoTime() < end) {
+            long began = System.nanoTime();
+            store.transact(tx -> {
+                for (int i = 0; i < batch; i++) {
+                    deliveries.recordNext(tx);
+                }
+                return null;
+            });
+            if (latency != null) {
+                latency.recordValue(Math.max(1, (System.nanoTime() - began) / 1_000));
+            }
+            recorded += batch;
+        }
+        return recorded;
+    }
+
+    /** What the engine records for one delivery of a topic message to a subscriber flow (trigger, then a log step). */
+    private static final class Deliveries {
+
+        private final Ids ids = new Ids(Clock.systemUTC());
+        private final EventFactory events = new EventFactory(ids, Clock.systemUTC());
+        private final UUID workspaceId = UUID.randomUUID();
+        private final UUID[] flowIds;
+        private long count;
+
+        Deliveries(int flows) {
+            flowIds = Stream.generate(UUID::randomUUID).limit(flows).toArray(UUID[]::new);
+        }
+
+        void recordNext(StoreTx tx) {
+            UUID flowId = flowIds[(int) (count++ % flowIds.length)];
+            UUID messageId = ids.next();
+            UUID executionId = Ids.deriveInOrderOf(messageId, "topic-execution", flowId, messageId);
+            Instant now = Instant.now();
+            JsonNode message = topicMessage(messageId, now);
+            Execution execution = new Execution(executionId, flowId, workspaceId, 1, ExecutionStatus.COMPLETED, messageId,
+                    messageId.toString(), now, now, 2, 0, 0);
+            UUID triggerId = Ids.deriveInOrderOf(messageId, "topic-trigger", flowId, messageId);
+            UUID logId = ids.next();
+            tx.executions().recordAttempt(attempt(triggerId, null, executionId, "in", message, Json.array().add(message), now));
+            tx.executions().recordAttempt(attempt(logId, triggerId, executionId, "log", message, Json.array(), now));
+            tx.executions().insertIfAbsent(execution);
+            tx.events().append(events.started(execution));
+            tx.events().append(events.ended(execution));
+        }
+
+        private static AttemptRecord attempt(UUID messageId, UUID parentId, UUID executionId, String stepId, JsonNode body,
+                                             JsonNode emitted, Instant at) {
+            JsonNode input = Json.object().<ObjectNode>set("body", body).set("attributes", Json.object().put("trigger", "topic"));
+            return new AttemptRecord(messageId, executionId, stepId, parentId, input,
+                    new StepAttempt(1, StepRunStatus.SUCCEEDED, null, at, at), emitted);
+        }
+
+        private JsonNode topicMessage(UUID id, Instant publishedAt) {
+            ObjectNode message = Json.object().put("id", id.toString()).put("topicName", "bench-fanout");
+            message.putObject("data").put("n", count).put("text", "a small benchmark message");
+            message.putObject("metadata").put("publishedAt", publishedAt.toString()).put("correlationId", id.toString());
+            return message;
+        }
+    }
+
+    private static ObjectNode result(int batch, int flows, long recorded, double seconds, Histogram latency) {
+        ObjectNode result = Results.base("ceiling-store", "embedded", "ceiling", "records-batch" + batch);
+        result.put("load", "1 thread, %d subscriber-execution records a transaction, %d flows".formatted(batch, flows));
+        result.put("model", "closed");
+        result.put("connections", 1);
+        result.put("client", "jdbc");
+        result.put("seconds", seconds);
+        result.put("count", recorded);
+        result.put("throughput", Results.round(recorded / seconds));
+        result.put("unit", "deliveries/s");
+        result.put("latencyBasis", "one transaction of " + batch + " records, first write -> commit");
+        result.set("latencyMs", Results.latency(latency));
+        result.set("curve", Results.curve(latency));
+        result.set("errors", Results.counts(Map.of()));
+        return result;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
