@@ -84,22 +84,12 @@ public final class AmqpConfirmLoop {
                 admin.queueDelete(queue);
             }
             double seconds = durationNanos / 1e9;
-            ObjectNode result = Results.base("ceiling-amqp", mode, "ceiling", "confirms");
-            result.put("load", "%d channels x %d unconfirmed, %d B persistent messages".formatted(channels, window, body.length));
-            result.put("model", "closed");
-            result.put("connections", channels);
-            result.put("client", "amqp-client");
+            ObjectNode result = CeilingResult.of("ceiling-amqp", mode, "confirms",
+                    "%d channels x %d unconfirmed, %d B persistent messages".formatted(channels, window, body.length), channels,
+                    "amqp-client", new CeilingResult.Measured(confirmed, seconds, "msg/s", "basicPublish -> broker confirm", latency, errors));
             result.put("warmupSeconds", warmupNanos / 1e9);
-            result.put("seconds", seconds);
-            result.put("count", confirmed);
-            result.put("throughput", Results.round(confirmed / seconds));
-            result.put("unit", "msg/s");
             result.put("published", published);
             result.put("confirmedIncludingWarmup", confirmedAll);
-            result.put("latencyBasis", "basicPublish -> broker confirm");
-            result.set("latencyMs", Results.latency(latency));
-            result.set("curve", Results.curve(latency));
-            result.set("errors", Results.counts(errors));
             Results.write(Path.of(args.required("out")), result);
         }
         System.exit(0);

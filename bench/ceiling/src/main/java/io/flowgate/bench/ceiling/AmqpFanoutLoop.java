@@ -112,22 +112,13 @@ public final class AmqpFanoutLoop {
             delivered += consumer.inWindow.get();
         }
         double seconds = (measured.end - measured.start) / 1e9;
-        ObjectNode result = Results.base("ceiling-amqp", mode, "ceiling", "fanout1to" + subscribers);
-        result.put("load", "1 publisher (%d unconfirmed) to %d durable queues, prefetch %d, %d B persistent messages"
-                .formatted(window, subscribers, prefetch, size));
-        result.put("model", "closed");
-        result.put("connections", 2);
-        result.put("client", "amqp-client");
-        result.put("seconds", seconds);
-        result.put("count", delivered);
-        result.put("throughput", Results.round(delivered / seconds));
-        result.put("unit", "deliveries/s");
+        Map<String, Long> errors = publisher.nacked.get() > 0 ? Map.of("nack", publisher.nacked.get()) : Map.of();
+        ObjectNode result = CeilingResult.of("ceiling-amqp", mode, "fanout1to" + subscribers,
+                "1 publisher (%d unconfirmed) to %d durable queues, prefetch %d, %d B persistent messages"
+                        .formatted(window, subscribers, prefetch, size), 2, "amqp-client",
+                new CeilingResult.Measured(delivered, seconds, "deliveries/s", "basicPublish -> delivery to the consumer", latency, errors));
         result.put("publishThroughput", Results.round(publisher.confirmedInWindow.get() / seconds));
         result.put("subscribers", subscribers);
-        result.put("latencyBasis", "basicPublish -> delivery to the consumer");
-        result.set("latencyMs", Results.latency(latency));
-        result.set("curve", Results.curve(latency));
-        result.set("errors", Results.counts(publisher.nacked.get() > 0 ? Map.of("nack", publisher.nacked.get()) : Map.of()));
         return result;
     }
 

@@ -131,20 +131,10 @@ public final class StoreRecordLoop {
     }
 
     private static ObjectNode result(int batch, int flows, long recorded, double seconds, Histogram latency) {
-        ObjectNode result = Results.base("ceiling-store", "embedded", "ceiling", "records-batch" + batch);
-        result.put("load", "1 thread, %d subscriber-execution records a transaction, %d flows".formatted(batch, flows));
-        result.put("model", "closed");
-        result.put("connections", 1);
-        result.put("client", "jdbc");
-        result.put("seconds", seconds);
-        result.put("count", recorded);
-        result.put("throughput", Results.round(recorded / seconds));
-        result.put("unit", "deliveries/s");
-        result.put("latencyBasis", "one transaction of " + batch + " records, first write -> commit");
-        result.set("latencyMs", Results.latency(latency));
-        result.set("curve", Results.curve(latency));
-        result.set("errors", Results.counts(Map.of()));
-        return result;
+        return CeilingResult.of("ceiling-store", "embedded", "records-batch" + batch,
+                "1 thread, %d subscriber-execution records a transaction, %d flows".formatted(batch, flows), 1, "jdbc",
+                new CeilingResult.Measured(recorded, seconds, "deliveries/s", "one transaction of " + batch + " records, first write -> commit",
+                        latency, Map.of()));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
