@@ -140,6 +140,25 @@ class ManagementApiIT {
     }
 
     @Nested
+    class ApiKeys {
+
+        @Test
+        void aRevokedKeyStopsWorkingAtOnceAndTheOthersGoOn() {
+            ApiClient asCarl = api.as(platform.createUser("carl@example.com").apiKey());
+            ApiClient.Answer created = asCarl.post("/v2/users/me/keys", Json.object());
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            ApiClient asSecondKey = api.as(created.json().at("/data/attributes/api_key").asText());
+            assertThat(asSecondKey.get("/v2/users/me").json().at("/data/attributes/email").asText()).isEqualTo("carl@example.com");
+
+            assertThat(asCarl.delete("/v2/users/me/keys/" + created.json().at("/data/id").asText()).status()).isEqualTo(204);
+
+            assertThat(asSecondKey.get("/v2/users/me").status()).as("used a moment ago, revoked now").isEqualTo(401);
+            assertThat(asCarl.get("/v2/users/me").status()).isEqualTo(200);
+            assertThat(api.as("not-a-key").get("/v2/users/me").status()).isEqualTo(401);
+        }
+    }
+
+    @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Credentials {
 

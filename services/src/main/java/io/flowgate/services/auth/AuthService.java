@@ -5,8 +5,10 @@ import io.flowgate.core.IdGenerator;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.UserRepository;
 import io.flowgate.core.workspace.User;
+import io.flowgate.runtime.support.ExpiringCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,21 +17,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates API callers ({@code Authorization: Bearer <key>} or Basic {@code email:key}) and creates
- * the bootstrap admin on first start.
+ * the bootstrap admin on first start. A key is looked up in the database at most once a second per node:
+ * a key revoked on this node stops working at once, on another node within that second.
  */
 public final class AuthService {
 
     public static final String ADMIN_EMAIL = "admin@flowgate.local";
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    private static final Duration KEY_TIME_TO_LIVE = Duration.ofSeconds(1);
+    private static final int MAX_KEYS = 10_000;
 
     private final Store store;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ExpiringCache<String, Optional<User>> usersByKeyHash;
 
     public AuthService(Store store, IdGenerator ids, Clock clock) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
+        this.usersByKeyHash = new ExpiringCache<>(clock, KEY_TIME_TO_LIVE, MAX_KEYS);
     }
 
     /** The caller of an {@code Authorization} header value; UNAUTHORIZED when absent or wrong. */
@@ -85,7 +92,12 @@ public final class AuthService {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        return store.read(tx -> tx.users().findByKeyHash(ApiKeys.hash(key)));
+        return usersByKeyHash.get(ApiKeys.hash(key), hash -> store.read(tx -> tx.users().findByKeyHash(hash)));
+    }
+
+    /** Forgets the keys looked up so far: one was revoked on this node. */
+    public void forgetKeys() {
+        usersByKeyHash.evictAll();
     }
 
     private Optional<User> byBasic(String encoded) {

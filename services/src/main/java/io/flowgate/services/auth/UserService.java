@@ -87,5 +87,6 @@ public final class UserService {
         if (!revoked) {
             throw FlowgateException.notFound("API key " + keyId + " does not exist");
         }
+        auth.forgetKeys();
     }
 }
