@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -36,10 +38,15 @@ import org.HdrHistogram.Histogram;
  * second; latency = one transaction, from its first write to its commit. Fan-out through Flowgate divided by
  * this is the share of a delivery's cost that is the database's.
  *
+ * <p>{@code --leave-out} drops parts of the record ({@code trigger}: the trigger's attempt, {@code execution},
+ * {@code events}; comma-separated) to measure what each costs; the result's variant names them.
+ *
  * <p>Usage: {@code java -cp ceiling.jar io.flowgate.bench.ceiling.StoreRecordLoop --out DIR [--batch 64]
- * [--flows 10] [--quick]}.
+ * [--flows 10] [--leave-out trigger,execution,events] [--quick]}.
  */
 public final class StoreRecordLoop {
+
+    private static final Set<String> LEAVABLE = Set.of("trigger", "execution", "events");
 
     private StoreRecordLoop() {
     }
@@ -49,17 +56,19 @@ public final class StoreRecordLoop {
         LoadSpec.Timing timing = LoadSpec.Timing.of(args);
         int batch = args.integer("batch", 64);
         int flows = args.integer("flows", 10);
+        Set<String> leftOut = leftOut(args.text("leave-out", ""));
         Path dir = Files.createTempDirectory("flowgate-store-ceiling");
-        System.out.println("ceiling-store/embedded: " + batch + " deliveries a transaction, " + flows + " subscriber flows");
+        System.out.println("ceiling-store/embedded: " + batch + " deliveries a transaction, " + flows + " subscriber flows"
+                + (leftOut.isEmpty() ? "" : ", leaving out " + leftOut));
         try (JdbcStore store = JdbcStore.open(new JdbcStore.Settings(JdbcStore.embeddedUrl(dir.resolve("flowgate")), "sa", "",
                 2, Duration.ofSeconds(10)))) {
-            Deliveries deliveries = new Deliveries(flows);
+            Deliveries deliveries = new Deliveries(flows, leftOut);
             record(store, deliveries, batch, timing.warmup(), null);
             Histogram latency = new Histogram(3_600_000_000L, 3);
             long start = System.nanoTime();
             long recorded = record(store, deliveries, batch, timing.duration(), latency);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Results.write(Path.of(args.required("out")), result(batch, flows, recorded, seconds, latency));
+            Results.write(Path.of(args.required("out")), result(batch, flows, leftOut, recorded, seconds, latency));
         } finally {
             deleteTree(dir);
         }
@@ -92,10 +101,12 @@ public final class StoreRecordLoop {
         private final EventFactory events = new EventFactory(ids, Clock.systemUTC());
         private final UUID workspaceId = UUID.randomUUID();
         private final UUID[] flowIds;
+        private final Set<String> leftOut;
         private long count;
 
-        Deliveries(int flows) {
+        Deliveries(int flows, Set<String> leftOut) {
             flowIds = Stream.generate(UUID::randomUUID).limit(flows).toArray(UUID[]::new);
+            this.leftOut = leftOut;
         }
 
         void recordNext(StoreTx tx) {
@@ -108,11 +119,17 @@ public final class StoreRecordLoop {
                     messageId.toString(), now, now, 2, 0, 0);
             UUID triggerId = Ids.deriveInOrderOf(messageId, "topic-trigger", flowId, messageId);
             UUID logId = ids.next();
-            tx.executions().recordAttempt(attempt(triggerId, null, executionId, "in", message, Json.array().add(message), now));
+            if (!leftOut.contains("trigger")) {
+                tx.executions().recordAttempt(attempt(triggerId, null, executionId, "in", message, Json.array().add(message), now));
+            }
             tx.executions().recordAttempt(attempt(logId, triggerId, executionId, "log", message, Json.array(), now));
-            tx.executions().insertIfAbsent(execution);
-            tx.events().append(events.started(execution));
-            tx.events().append(events.ended(execution));
+            if (!leftOut.contains("execution")) {
+                tx.executions().insertIfAbsent(execution);
+            }
+            if (!leftOut.contains("events")) {
+                tx.events().append(events.started(execution));
+                tx.events().append(events.ended(execution));
+            }
         }
 
         private static AttemptRecord attempt(UUID messageId, UUID parentId, UUID executionId, String stepId, JsonNode body,
@@ -130,8 +147,19 @@ public final class StoreRecordLoop {
         }
     }
 
-    private static ObjectNode result(int batch, int flows, long recorded, double seconds, Histogram latency) {
-        return CeilingResult.of("ceiling-store", "embedded", "records-batch" + batch,
+    private static Set<String> leftOut(String list) {
+        Set<String> parts = new TreeSet<>(Arrays.stream(list.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList());
+        Set<String> unknown = new TreeSet<>(parts);
+        unknown.removeAll(LEAVABLE);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--leave-out takes " + LEAVABLE + ", not " + unknown);
+        }
+        return parts;
+    }
+
+    private static ObjectNode result(int batch, int flows, Set<String> leftOut, long recorded, double seconds, Histogram latency) {
+        String variant = "records-batch" + batch + (leftOut.isEmpty() ? "" : "-without-" + String.join("-", leftOut));
+        return CeilingResult.of("ceiling-store", "embedded", variant,
                 "1 thread, %d subscriber-execution records a transaction, %d flows".formatted(batch, flows), 1, "jdbc",
                 new CeilingResult.Measured(recorded, seconds, "deliveries/s", "one transaction of " + batch + " records, first write -> commit",
                         latency, Map.of()));
