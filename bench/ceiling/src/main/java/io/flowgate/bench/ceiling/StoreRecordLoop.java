@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -46,7 +48,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class StoreRecordLoop {
 
-    private static final Set<String> LEAVABLE = Set.of("trigger", "execution", "events");
+    /** The parts of a delivery's record that {@code --leave-out} can drop. */
+    private enum Part { TRIGGER, EXECUTION, EVENTS }
 
     private StoreRecordLoop() {
     }
@@ -56,10 +59,10 @@ public final class StoreRecordLoop {
         LoadSpec.Timing timing = LoadSpec.Timing.of(args);
         int batch = args.integer("batch", 64);
         int flows = args.integer("flows", 10);
-        Set<String> leftOut = leftOut(args.text("leave-out", ""));
+        Set<Part> leftOut = leftOut(args.words("leave-out"));
         Path dir = Files.createTempDirectory("flowgate-store-ceiling");
         System.out.println("ceiling-store/embedded: " + batch + " deliveries a transaction, " + flows + " subscriber flows"
-                + (leftOut.isEmpty() ? "" : ", leaving out " + leftOut));
+                + (leftOut.isEmpty() ? "" : ", leaving out " + names(leftOut, ", ")));
         try (JdbcStore store = JdbcStore.open(new JdbcStore.Settings(JdbcStore.embeddedUrl(dir.resolve("flowgate")), "sa", "",
                 2, Duration.ofSeconds(10)))) {
             Deliveries deliveries = new Deliveries(flows, leftOut);
@@ -101,10 +104,10 @@ public final class StoreRecordLoop {
         private final EventFactory events = new EventFactory(ids, Clock.systemUTC());
         private final UUID workspaceId = UUID.randomUUID();
         private final UUID[] flowIds;
-        private final Set<String> leftOut;
+        private final Set<Part> leftOut;
         private long count;
 
-        Deliveries(int flows, Set<String> leftOut) {
+        Deliveries(int flows, Set<Part> leftOut) {
             flowIds = Stream.generate(UUID::randomUUID).limit(flows).toArray(UUID[]::new);
             this.leftOut = leftOut;
         }
@@ -119,14 +122,14 @@ public final class StoreRecordLoop {
                     messageId.toString(), now, now, 2, 0, 0);
             UUID triggerId = Ids.deriveInOrderOf(messageId, "topic-trigger", flowId, messageId);
             UUID logId = ids.next();
-            if (!leftOut.contains("trigger")) {
+            if (!leftOut.contains(Part.TRIGGER)) {
                 tx.executions().recordAttempt(attempt(triggerId, null, executionId, "in", message, Json.array().add(message), now));
             }
             tx.executions().recordAttempt(attempt(logId, triggerId, executionId, "log", message, Json.array(), now));
-            if (!leftOut.contains("execution")) {
+            if (!leftOut.contains(Part.EXECUTION)) {
                 tx.executions().insertIfAbsent(execution);
             }
-            if (!leftOut.contains("events")) {
+            if (!leftOut.contains(Part.EVENTS)) {
                 tx.events().append(events.started(execution));
                 tx.events().append(events.ended(execution));
             }
@@ -147,18 +150,24 @@ public final class StoreRecordLoop {
         }
     }
 
-    private static Set<String> leftOut(String list) {
-        Set<String> parts = new TreeSet<>(Arrays.stream(list.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList());
-        Set<String> unknown = new TreeSet<>(parts);
-        unknown.removeAll(LEAVABLE);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("--leave-out takes " + LEAVABLE + ", not " + unknown);
+    private static Set<Part> leftOut(List<String> names) {
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        for (String name : names) {
+            try {
+                parts.add(Part.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--leave-out takes trigger, execution and events, not '" + name + "'");
+            }
         }
         return parts;
     }
 
-    private static ObjectNode result(int batch, int flows, Set<String> leftOut, long recorded, double seconds, Histogram latency) {
-        String variant = "records-batch" + batch + (leftOut.isEmpty() ? "" : "-without-" + String.join("-", leftOut));
+    private static String names(Set<Part> parts, String separator) {
+        return String.join(separator, parts.stream().map(part -> part.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static ObjectNode result(int batch, int flows, Set<Part> leftOut, long recorded, double seconds, Histogram latency) {
+        String variant = "records-batch" + batch + (leftOut.isEmpty() ? "" : "-without-" + names(leftOut, "-"));
         return CeilingResult.of("ceiling-store", "embedded", variant,
                 "1 thread, %d subscriber-execution records a transaction, %d flows".formatted(batch, flows), 1, "jdbc",
                 new CeilingResult.Measured(recorded, seconds, "deliveries/s", "one transaction of " + batch + " records, first write -> commit",

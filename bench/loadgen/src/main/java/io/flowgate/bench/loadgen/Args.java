@@ -51,10 +51,12 @@ public final class Args {
 
     /** A comma-separated list of numbers, e.g. {@code --e2e-sustain 2000,2500,3000}. */
     public List<Double> numbers(String name, List<Double> fallback) {
-        if (!values.containsKey(name)) {
-            return fallback;
-        }
-        return Arrays.stream(values.get(name).split(",")).map(String::trim).map(Double::parseDouble).toList();
+        return values.containsKey(name) ? words(name).stream().map(Double::parseDouble).toList() : fallback;
+    }
+
+    /** A comma-separated list, e.g. {@code --leave-out trigger,events}; empty when not given. */
+    public List<String> words(String name) {
+        return Arrays.stream(values.getOrDefault(name, "").split(",")).map(String::trim).filter(word -> !word.isEmpty()).toList();
     }
 
     public Duration seconds(String name, double fallback) {
