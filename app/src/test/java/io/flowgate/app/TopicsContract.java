@@ -264,6 +264,34 @@ abstract class TopicsContract {
     }
 
     @Test
+    void aTopicMessageThatComesAgainAfterItsChainRanIsRecognisedAndRunsNothingAgain() {
+        String workspace = platform.createWorkspace("topics-again");
+        topics.create(workspace, "orders");
+        String subscriber = topics.startSubscriber(workspace, "orders");
+        String key = workspace + ".orders";
+        byte[] order = Json.bytes(Json.object().put("orderId", "o-again"));
+
+        try (AmqpClient client = new AmqpClient(node.amqpUri())) {
+            client.publish(Topology.TOPICS_EXCHANGE, key, topicMessage("order-again"), order);
+            topics.awaitEnded(subscriber, 1);
+            client.publish(Topology.TOPICS_EXCHANGE, key, topicMessage("order-again"), order);
+            client.publish(Topology.TOPICS_EXCHANGE, key, topicMessage("order-next"), Json.bytes(Json.object().put("orderId", "o-next")));
+        }
+
+        List<JsonNode> executions = topics.awaitEnded(subscriber, 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(topics.executions(subscriber)).hasSize(2);
+            assertThat(new NodeDatabase(node).deadLetterReasons(workspace)).isEmpty();
+        });
+        JsonNode again = executions.stream().filter(e -> topics.triggerInput(e).at("/data/orderId").asText().equals("o-again"))
+                .findFirst().orElseThrow();
+        JsonNode runs = platform.execution(again.path("id").asText()).at("/attributes/step_runs");
+        assertThat(runs).extracting(run -> run.path("step_id").asText() + " emitted " + run.path("emitted").asInt()
+                        + " in " + run.path("attempts").size())
+                .containsExactlyInAnyOrder("on-message emitted 1 in 1", "note emitted 1 in 1", "log emitted 0 in 1");
+    }
+
+    @Test
     void invalidAmqpMessagesBecomeDeadLettersAndTheSubscriberGoesOn() {
         String workspace = platform.createWorkspace("topics-amqp-invalid");
         topics.create(workspace, "orders", ORDER_SCHEMA);

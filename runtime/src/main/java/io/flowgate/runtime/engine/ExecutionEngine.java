@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Processes step messages: runs the step, then records in one transaction the attempt, what it emitted,
@@ -25,7 +26,8 @@ import java.util.Optional;
  *
  * <p>When a step emits exactly one message, right now, the engine runs the next step here instead of
  * sending the message through the broker (a local hand-off, up to {@value #MAX_CHAIN} steps): the chain's
- * step runs are still recorded one by one, each keyed by its own message id, in one transaction. Fan-out,
+ * step runs are still recorded one by one, each keyed by its own message id, in one transaction; a link
+ * records the message it handed on as a reference to the next link's record, not as a copy. Fan-out,
  * delays and retries go through the broker and timers, so other workers share them.
  *
  * <p>Chains of concurrent workers are written together when they wait at the same time (group commit).
@@ -108,9 +110,26 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     private boolean resendIfRecorded(StepMessage message) {
-        Optional<JsonNode> emitted = store.read(tx -> tx.executions().emittedBy(message.messageId(), message.attempt()));
+        Optional<JsonNode> emitted = store.read(tx -> emittedByChain(tx, message.messageId(), message.attempt()));
         emitted.ifPresent(json -> dispatcher.resendAll(StepMessageCodec.fromJsonArray(json)).join());
         return emitted.isPresent();
+    }
+
+    /**
+     * What the chain that {@code messageId} started emitted in the end: a link that handed its message to
+     * the next link recorded only that hand-off, so this follows the hand-offs to the last link. Empty when
+     * the message was not recorded.
+     */
+    private static Optional<JsonNode> emittedByChain(StoreTx tx, UUID messageId, int attempt) {
+        Optional<JsonNode> emitted = tx.executions().emittedBy(messageId, attempt);
+        for (int link = 1; link < MAX_CHAIN && emitted.isPresent(); link++) {
+            Optional<StepMessageCodec.HandedOff> next = StepMessageCodec.handedOff(emitted.get());
+            if (next.isEmpty()) {
+                break;
+            }
+            emitted = tx.executions().emittedBy(next.get().messageId(), next.get().attempt());
+        }
+        return emitted;
     }
 
     /** What recording a chain found: a duplicate delivery, or whether the execution ended. */
@@ -122,8 +141,10 @@ public final class ExecutionEngine implements AutoCloseable {
     private Recorded record(StoreTx tx, List<StepRunner.Ran> chain) {
         int pendingDelta = 0;
         int failedDelta = 0;
-        for (StepRunner.Ran ran : chain) {
-            if (!tx.executions().recordAttempt(attemptRecord(ran))) {
+        for (int link = 0; link < chain.size(); link++) {
+            StepRunner.Ran ran = chain.get(link);
+            StepRunner.Ran next = link + 1 < chain.size() ? chain.get(link + 1) : null;
+            if (!tx.executions().recordAttempt(attemptRecord(ran, next))) {
                 return Recorded.DUPLICATE;
             }
             ran.outcome().timers().forEach(tx.timers()::schedule);
@@ -180,13 +201,14 @@ public final class ExecutionEngine implements AutoCloseable {
         }
     }
 
-    private static AttemptRecord attemptRecord(StepRunner.Ran ran) {
+    /** The record of one link; when {@code next} ran after it in the chain, what it emitted is the hand-off to it. */
+    private static AttemptRecord attemptRecord(StepRunner.Ran ran, StepRunner.Ran next) {
         StepMessage message = ran.message();
         StepOutcome outcome = ran.outcome();
         var attempt = new StepAttempt(message.attempt(), outcome.status(), outcome.error(), ran.started(), ran.ended());
         return new AttemptRecord(message.messageId(), message.executionId(), message.stepId(), message.parentMessageId(),
                 message.attempt() == 1 ? StepMessageCodec.input(message) : null, attempt,
-                StepMessageCodec.toJsonArray(outcome.sendNow()));
+                next == null ? StepMessageCodec.toJsonArray(outcome.sendNow()) : StepMessageCodec.handOff(next.message()));
     }
 
     /** Tells a waiting sync caller how the execution ended; ignored by the caller's node if a reply came first. */

@@ -9,10 +9,13 @@ import io.flowgate.core.Json;
 import io.flowgate.core.message.StepMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Step messages as JSON: on the broker, in timers, and in the record of what a step emitted. */
 public final class StepMessageCodec {
+
+    private static final String HANDED_OFF_TO = "handedOffTo";
 
     private StepMessageCodec() {
     }
@@ -85,6 +88,30 @@ public final class StepMessageCodec {
         ArrayNode array = Json.array();
         messages.forEach(m -> array.add(toJson(m)));
         return array;
+    }
+
+    /**
+     * What a chain link emitted when it handed its one message to the next link, recorded in the same
+     * transaction: a reference to that message instead of a copy, which the next link's record already
+     * holds. Still an array of one, so it counts as one message emitted.
+     */
+    public static ArrayNode handOff(StepMessage next) {
+        ArrayNode array = Json.array();
+        array.addObject().put(HANDED_OFF_TO, next.messageId().toString()).put("attempt", next.attempt());
+        return array;
+    }
+
+    /** The message an emitted record handed off to ({@link #handOff}), or empty when it holds the messages themselves. */
+    public static Optional<HandedOff> handedOff(JsonNode emitted) {
+        JsonNode only = emitted.size() == 1 ? emitted.get(0) : null;
+        if (only == null || !only.hasNonNull(HANDED_OFF_TO)) {
+            return Optional.empty();
+        }
+        return Optional.of(new HandedOff(uuid(only, HANDED_OFF_TO), only.path("attempt").asInt(1)));
+    }
+
+    /** A message handed to the next link of a chain. */
+    public record HandedOff(UUID messageId, int attempt) {
     }
 
     public static List<StepMessage> fromJsonArray(JsonNode array) {

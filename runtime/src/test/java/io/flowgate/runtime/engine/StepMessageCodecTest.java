@@ -149,4 +149,19 @@ class StepMessageCodecTest {
 
         assertInvalid(json.toString());
     }
+
+    @Test
+    void aHandOffNamesTheNextMessageAndCountsAsOneEmitted() {
+        var handOff = StepMessageCodec.handOff(full());
+
+        assertThat(handOff).hasSize(1);
+        assertThat(StepMessageCodec.handedOff(handOff)).contains(new StepMessageCodec.HandedOff(MESSAGE, 2));
+    }
+
+    @Test
+    void emittedMessagesAreNoHandOff() {
+        assertThat(StepMessageCodec.handedOff(StepMessageCodec.toJsonArray(List.of(full())))).isEmpty();
+        assertThat(StepMessageCodec.handedOff(StepMessageCodec.toJsonArray(List.of(full(), trigger())))).isEmpty();
+        assertThat(StepMessageCodec.handedOff(Json.array())).isEmpty();
+    }
 }
