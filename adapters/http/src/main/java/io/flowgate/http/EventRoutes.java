@@ -64,7 +64,7 @@ public final class EventRoutes implements HttpService {
                 Optional<StoredEvent> event = stream.next(HEARTBEAT);
                 if (event.isPresent()) {
                     StoredEvent e = event.get();
-                    sink.emit(SseEvent.builder().id(String.valueOf(e.cursor())).name(e.name()).data(Json.text(e.payload())).build());
+                    sink.emit(SseEvent.builder().id(String.valueOf(e.cursor())).name(e.name()).data(e.payloadJson()).build());
                 } else {
                     sink.emit(SseEvent.builder().comment("heartbeat").build());
                 }

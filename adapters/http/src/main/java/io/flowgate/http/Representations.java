@@ -2,6 +2,7 @@ package io.flowgate.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.flowgate.core.FlowgateException;
 import io.flowgate.core.Json;
 import io.flowgate.core.component.ComponentRegistration;
@@ -195,7 +196,7 @@ public final class Representations {
         json.put("cursor", String.valueOf(event.cursor()));
         json.put("channel", event.channel().value());
         json.put("name", event.name());
-        json.set("payload", event.payload());
+        json.putRawValue("payload", new RawValue(event.payloadJson()));
         return json;
     }
 

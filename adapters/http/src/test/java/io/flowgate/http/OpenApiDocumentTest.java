@@ -258,7 +258,7 @@ class OpenApiDocumentTest {
         ObjectNode page = Json.object();
         page.putArray("data").add(Representations.event(stored));
         page.putObject("meta").put("next_cursor", "42");
-        assertThat(SCHEMAS.violations("EventPage", page)).isEmpty();
+        assertThat(SCHEMAS.violations("EventPage", Json.parse(Json.text(page)))).as("the page as it is sent").isEmpty();
         assertThat(SCHEMAS.violations("ChannelPattern", Json.MAPPER.getNodeFactory().textNode("flow/*/error"))).isEmpty();
         assertThat(SCHEMAS.violations("ChannelPattern", Json.MAPPER.getNodeFactory().textNode("topic/orders"))).isNotEmpty();
     }

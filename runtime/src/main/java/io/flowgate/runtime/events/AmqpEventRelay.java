@@ -1,7 +1,6 @@
 package io.flowgate.runtime.events;
 
 import io.flowgate.core.FlowgateException;
-import io.flowgate.core.Json;
 import io.flowgate.core.event.StoredEvent;
 import io.flowgate.core.port.EventLog;
 import io.flowgate.core.port.MessageBus;
@@ -105,7 +104,7 @@ public final class AmqpEventRelay implements AutoCloseable {
     /** The AMQP message of an event: persistent JSON, type = message name, message id = event id. */
     public static MessageBus.Outgoing message(StoredEvent event) {
         return new MessageBus.Outgoing(Topology.EVENTS_EXCHANGE, event.channel().routingKey(), event.eventId().toString(),
-                event.name(), Map.of(WORKSPACE_HEADER, event.workspaceId().toString()), Json.bytes(event.payload()), false);
+                event.name(), Map.of(WORKSPACE_HEADER, event.workspaceId().toString()), event.payloadBytes(), false);
     }
 
     private static void awaitConfirms(CompletableFuture<?>[] confirms) {

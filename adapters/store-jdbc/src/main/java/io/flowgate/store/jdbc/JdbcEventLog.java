@@ -1,6 +1,5 @@
 package io.flowgate.store.jdbc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.event.ChannelAddress;
 import io.flowgate.core.event.PlatformEvent;
 import io.flowgate.core.event.StoredEvent;
@@ -173,7 +172,7 @@ final class JdbcEventLog implements EventLog {
 
     private static StoredEvent storedEvent(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong("event_cursor"), Sql.uuid(row, "id"), new ChannelAddress(row.getString("channel")),
-                row.getString("name"), Sql.uuid(row, "workspace_id"), (ObjectNode) Sql.json(row, "payload"));
+                row.getString("name"), Sql.uuid(row, "workspace_id"), row.getString("payload"));
     }
 
     @Override
