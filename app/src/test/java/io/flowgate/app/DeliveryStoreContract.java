@@ -96,7 +96,7 @@ abstract class DeliveryStoreContract {
 
         List<DeliveryRepository.Due> first = claim(now);
         assertThat(first).extracting(d -> d.delivery().id()).containsExactly(deliveries.get(0).id());
-        assertThat(first.getFirst().payload()).isNotNull();
+        assertThat(first.getFirst().payloadJson()).isNotNull();
         assertThat(claim(now)).as("claimed, and the others wait").isEmpty();
 
         finish(deliveries.get(0).succeeded());
@@ -192,7 +192,7 @@ abstract class DeliveryStoreContract {
         assertThat(sender.accepted).as("only unordered deliveries are handed over, with what sending them takes").hasSize(2)
                 .allSatisfy(claimed -> {
                     assertThat(claimed.subscription().id()).isEqualTo(unordered.id());
-                    assertThat(claimed.due().payload()).isNotNull();
+                    assertThat(claimed.due().payloadJson()).isNotNull();
                 });
         assertThat(sender.toldDue).isTrue();
         Instant now = clock.instant();

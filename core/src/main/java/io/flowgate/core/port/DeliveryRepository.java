@@ -1,6 +1,5 @@
 package io.flowgate.core.port;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.subscription.Delivery;
 import io.flowgate.core.subscription.DeliveryAttempt;
 import io.flowgate.core.subscription.DeliveryHistory;
@@ -13,8 +12,11 @@ import java.util.UUID;
 /** Deliveries of events to subscriptions, and every attempt at them. */
 public interface DeliveryRepository {
 
-    /** A claimed delivery with the payload to send; {@code payload} is null when the event is no longer stored. */
-    record Due(Delivery delivery, ObjectNode payload) {
+    /**
+     * A claimed delivery with the payload to send, the event's JSON text as the event log holds it;
+     * {@code payloadJson} is null when the event is no longer stored.
+     */
+    record Due(Delivery delivery, String payloadJson) {
     }
 
     /** Stores new deliveries; each is listed after those stored before it. */

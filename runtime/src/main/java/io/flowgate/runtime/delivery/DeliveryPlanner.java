@@ -121,7 +121,7 @@ public final class DeliveryPlanner {
                 .collect(Collectors.toMap(Subscription::id, s -> s));
         Map<UUID, StoredEvent> eventsById = events.stream().collect(Collectors.toMap(StoredEvent::eventId, e -> e));
         return deliveries.stream().filter(d -> unordered.containsKey(d.subscriptionId())).limit(room)
-                .map(d -> new ClaimedDelivery(new DeliveryRepository.Due(d, eventsById.get(d.eventId()).payload()),
+                .map(d -> new ClaimedDelivery(new DeliveryRepository.Due(d, eventsById.get(d.eventId()).payloadJson()),
                         unordered.get(d.subscriptionId())))
                 .toList();
     }

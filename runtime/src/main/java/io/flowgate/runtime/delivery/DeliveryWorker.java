@@ -1,6 +1,5 @@
 package io.flowgate.runtime.delivery;
 
-import io.flowgate.core.Json;
 import io.flowgate.core.port.DeliveryRepository;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
@@ -8,6 +7,7 @@ import io.flowgate.core.port.WebhookSender;
 import io.flowgate.core.subscription.OutboundWebhook;
 import io.flowgate.core.subscription.Subscription;
 import io.flowgate.runtime.support.Loop;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,8 +216,9 @@ public final class DeliveryWorker implements Handoff, AutoCloseable {
         try {
             DeliveryRepository.Due due = claimed.due();
             Instant startedAt = clock.instant();
-            WebhookSender.Outcome outcome = due.payload() == null ? EVENT_GONE
-                    : sender.send(OutboundWebhook.request(claimed.subscription(), due.delivery(), Json.bytes(due.payload()), startedAt));
+            WebhookSender.Outcome outcome = due.payloadJson() == null ? EVENT_GONE
+                    : sender.send(OutboundWebhook.request(claimed.subscription(), due.delivery(),
+                            due.payloadJson().getBytes(StandardCharsets.UTF_8), startedAt));
             return new Answer(outcome, startedAt);
         } finally {
             slots.release();

@@ -1,6 +1,5 @@
 package io.flowgate.store.jdbc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.core.event.ChannelAddress;
 import io.flowgate.core.port.DeliveryRepository;
 import io.flowgate.core.port.Page;
@@ -79,15 +78,15 @@ final class JdbcDeliveries implements DeliveryRepository {
         }
         sql.batch("UPDATE deliveries SET claimed_by = ?, claimed_until = ? WHERE id = ?",
                 due.stream().map(d -> new Object[] {nodeId, claimUntil, d.id()}).toList());
-        Map<UUID, ObjectNode> payloads = payloads(due);
+        Map<UUID, String> payloads = payloads(due);
         return due.stream().map(d -> new Due(d, payloads.get(d.eventId()))).toList();
     }
 
-    private Map<UUID, ObjectNode> payloads(List<Delivery> deliveries) {
+    private Map<UUID, String> payloads(List<Delivery> deliveries) {
         List<UUID> eventIds = deliveries.stream().map(Delivery::eventId).distinct().toList();
-        Map<UUID, ObjectNode> payloads = new HashMap<>();
+        Map<UUID, String> payloads = new HashMap<>();
         sql.query("SELECT id, payload FROM events WHERE id IN (" + JdbcExecutions.placeholders(eventIds.size()) + ")",
-                row -> payloads.put(Sql.uuid(row, "id"), (ObjectNode) Sql.json(row, "payload")), eventIds.toArray());
+                row -> payloads.put(Sql.uuid(row, "id"), row.getString("payload")), eventIds.toArray());
         return payloads;
     }
 
