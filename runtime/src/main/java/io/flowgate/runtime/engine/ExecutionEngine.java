@@ -117,19 +117,24 @@ public final class ExecutionEngine implements AutoCloseable {
 
     /**
      * What the chain that {@code messageId} started emitted in the end: a link that handed its message to
-     * the next link recorded only that hand-off, so this follows the hand-offs to the last link. Empty when
-     * the message was not recorded.
+     * the next link recorded only that hand-off, so this follows the hand-offs to the last link (recorded
+     * in the same transaction; a hand-off whose record is gone counts as having emitted nothing, so the
+     * steps never run again). Empty when the message was not recorded.
      */
     private static Optional<JsonNode> emittedByChain(StoreTx tx, UUID messageId, int attempt) {
-        Optional<JsonNode> emitted = tx.executions().emittedBy(messageId, attempt);
-        for (int link = 1; link < MAX_CHAIN && emitted.isPresent(); link++) {
-            Optional<StepMessageCodec.HandedOff> next = StepMessageCodec.handedOff(emitted.get());
+        return tx.executions().emittedBy(messageId, attempt).map(emitted -> followHandOffs(tx, emitted));
+    }
+
+    private static JsonNode followHandOffs(StoreTx tx, JsonNode emitted) {
+        JsonNode last = emitted;
+        for (int link = 1; link < MAX_CHAIN; link++) {
+            Optional<StepMessageCodec.HandedOff> next = StepMessageCodec.handedOff(last);
             if (next.isEmpty()) {
                 break;
             }
-            emitted = tx.executions().emittedBy(next.get().messageId(), next.get().attempt());
+            last = tx.executions().emittedBy(next.get().messageId(), next.get().attempt()).orElseGet(Json::array);
         }
-        return emitted;
+        return last;
     }
 
     /** What recording a chain found: a duplicate delivery, or whether the execution ended. */
