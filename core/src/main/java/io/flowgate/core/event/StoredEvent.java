@@ -17,11 +17,6 @@ public record StoredEvent(long cursor, UUID eventId, ChannelAddress channel, Str
         this(cursor, eventId, channel, name, workspaceId, Json.text(payload));
     }
 
-    /** The payload as a JSON tree, parsed on each call: for readers that look inside it. */
-    public ObjectNode payload() {
-        return (ObjectNode) Json.parse(payloadJson);
-    }
-
     public byte[] payloadBytes() {
         return payloadJson.getBytes(StandardCharsets.UTF_8);
     }
