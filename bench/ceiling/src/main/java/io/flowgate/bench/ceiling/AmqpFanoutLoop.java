@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +32,9 @@ import org.HdrHistogram.Histogram;
  * is. Nothing is done with a delivery but acknowledging it, so this is the most a node could deliver to
  * subscriber flows with every delivery passing through the broker. Throughput = acknowledged deliveries
  * per second; latency = publish to delivery. The publisher holds back while more than {@code --backlog}
- * deliveries are outstanding, so the queues stay short and the run measures the steady state.
+ * deliveries are outstanding, so the queues stay short and the run measures the steady state. It also
+ * reports what each delivery cost the whole machine in CPU time ({@code machineCpuMicrosPerDelivery}), which
+ * the report adds to the store's cost of recording a delivery to bound what fan-out can reach.
  *
  * <p>Usage: {@code java -cp ceiling.jar io.flowgate.bench.ceiling.AmqpFanoutLoop --uri amqp://user:pass@host:port/vhost
  * --mode embedded|external --out DIR [--subscribers 10] [--window 128] [--prefetch 64] [--backlog 20000] [--size 512] [--quick]}.
@@ -68,10 +71,12 @@ public final class AmqpFanoutLoop {
             for (String queue : queues) {
                 consumers.add(Subscriber.start(consuming.createChannel(), queue, prefetch, measured));
             }
+            CompletableFuture<Long> machineBusyMicros = MachineCpu.busyMicrosBetween(measured.start, measured.end);
             Publisher publisher = new Publisher(publishing.createChannel(), name, size, window, measured, backlog, subscribers, consumers);
             publisher.run();
             publisher.channel.waitForConfirms(10_000);
             ObjectNode result = result(mode, subscribers, window, prefetch, size, measured, publisher, consumers);
+            putMachineCpu(result, machineBusyMicros.join());
             for (Subscriber consumer : consumers) {
                 consumer.channel.basicCancel(consumer.getConsumerTag());
             }
@@ -120,6 +125,19 @@ public final class AmqpFanoutLoop {
         result.put("publishThroughput", Results.round(publisher.confirmedInWindow.get() / seconds));
         result.put("subscribers", subscribers);
         return result;
+    }
+
+    /**
+     * The CPU time of the whole machine per delivery (the broker and these clients, on every core): what a
+     * delivery through the broker costs, whether or not the run kept the cores busy.
+     */
+    private static void putMachineCpu(ObjectNode result, long busyMicros) {
+        long delivered = result.path("count").asLong();
+        if (delivered > 0) {
+            double perDelivery = (double) busyMicros / delivered;
+            result.put("machineCpuMicrosPerDelivery", Results.round(perDelivery));
+            System.out.printf("  machine CPU: %.1f µs a delivery%n", perDelivery);
+        }
     }
 
     /** The measured window, in {@link System#nanoTime()}. */
