@@ -30,6 +30,9 @@ public final class Main {
 
     public static void main(String[] argv) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        // The JDK client keeps an idle connection for 30 s, as long as the server does (FLOWGATE_HTTP_READ_TIMEOUT_SECONDS):
+        // a connection the server is closing could be reused and fail with "received no bytes". Let it go well before.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
         if (argv.length == 0) {
             System.err.println("usage: loadgen flowgate|http|wait|report [--options]");
             System.exit(2);
