@@ -2,6 +2,7 @@ package io.flowgate.app;
 
 import io.flowgate.core.Json;
 import io.flowgate.runtime.component.ComponentProvider;
+import io.flowgate.testing.TempDirs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,8 +56,8 @@ final class ComponentJar {
 
     /** Compiles the component and writes {@code name} into {@code directory}; returns the jar. */
     static Path build(Path directory, String name) {
+        Path work = TempDirs.create("component-src");
         try {
-            Path work = Files.createTempDirectory("component-src");
             Path source = work.resolve("acme/Shout.java");
             Files.createDirectories(source.getParent());
             Files.writeString(source, SOURCE);
@@ -75,6 +76,8 @@ final class ComponentJar {
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            TempDirs.delete(work);
         }
     }
 
