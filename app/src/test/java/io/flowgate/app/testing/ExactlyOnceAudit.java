@@ -1,7 +1,6 @@
 package io.flowgate.app.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.core.Json;
@@ -18,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -32,6 +32,10 @@ public final class ExactlyOnceAudit {
         T read(ResultSet rows) throws SQLException;
     }
 
+    /** A backlog left by a load test is worked off for as long as it takes, as long as executions keep ending. */
+    private static final Duration STALL = Duration.ofSeconds(60);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -42,20 +46,17 @@ public final class ExactlyOnceAudit {
         this.password = password;
     }
 
-    /** Waits until every accepted execution has completed and every event is sequenced, then checks them all. */
+    /**
+     * Waits until every accepted execution has completed and every event is sequenced (for as long as the
+     * cluster makes progress), then checks them all.
+     */
     public void assertExactlyOnce(String flowId, Collection<String> accepted, Set<String> stepIds) {
         Set<UUID> expected = new HashSet<>(accepted.stream().map(UUID::fromString).toList());
         assertThat(expected).as("execution ids are unique per accepted request").hasSameSizeAs(accepted);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> completed(flowId).containsAll(expected) && settled(flowId));
+        Progress.of(() -> settling(flowId), settling -> settling.settled(expected), settling -> settling.missing(expected))
+                .await(STALL, LIMIT);
 
-        Map<UUID, String> executions = query("SELECT id, status FROM executions WHERE flow_id = ?", rows -> {
-            Map<UUID, String> all = new HashMap<>();
-            while (rows.next()) {
-                all.put(rows.getObject(1, UUID.class), rows.getString(2));
-            }
-            return all;
-        }, UUID.fromString(flowId));
+        Map<UUID, String> executions = executionStatuses(flowId);
         assertThat(executions.keySet()).as("every accepted request has its execution").containsAll(expected);
         assertThat(executions.values()).as("every execution of the flow completed").containsOnly("completed");
 
@@ -99,20 +100,55 @@ public final class ExactlyOnceAudit {
         assertThat(count("SELECT COUNT(*) FROM dead_letters")).as("nothing was dead-lettered").isZero();
     }
 
-    private Set<UUID> completed(String flowId) {
-        return query("SELECT id FROM executions WHERE flow_id = ? AND status = 'completed'", rows -> {
-            Set<UUID> ids = new HashSet<>();
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-            return ids;
-        }, UUID.fromString(flowId));
+    /**
+     * The executions of a flow by id with their status, how many events of any flow wait for their cursor,
+     * and the reasons of the dead letters (a message made one instead of its execution).
+     */
+    private record Settling(Map<UUID, String> statuses, long eventsWithoutCursor, List<String> deadLetters) {
+
+        /** Every accepted request's execution, and every other one of the flow, completed; every event sequenced. */
+        boolean settled(Set<UUID> expected) {
+            return eventsWithoutCursor == 0 && statuses.keySet().containsAll(expected)
+                    && statuses.values().stream().allMatch("completed"::equals);
+        }
+
+        /** What keeps the flow from settling, by execution status, with a few execution ids of each. */
+        String missing(Set<UUID> expected) {
+            Map<String, List<UUID>> waiting = new TreeMap<>();
+            expected.forEach(id -> waiting.computeIfAbsent(statuses.getOrDefault(id, "no execution"), s -> new ArrayList<>()).add(id));
+            statuses.forEach((id, status) -> {
+                if (!expected.contains(id) && !"completed".equals(status)) {
+                    waiting.computeIfAbsent("not accepted, " + status, s -> new ArrayList<>()).add(id);
+                }
+            });
+            waiting.remove("completed");
+            StringBuilder found = new StringBuilder();
+            waiting.forEach((status, ids) -> found.append(ids.size()).append(' ').append(status)
+                    .append(" (e.g. ").append(ids.subList(0, Math.min(3, ids.size()))).append("); "));
+            return found.append(eventsWithoutCursor).append(" events without a cursor; ").append(deadLetters.size())
+                    .append(" dead letters ").append(deadLetters.subList(0, Math.min(3, deadLetters.size()))).toString();
+        }
     }
 
-    /** Nothing of the flow still running, and every event given its cursor. */
-    private boolean settled(String flowId) {
-        return count("SELECT COUNT(*) FROM executions WHERE flow_id = ? AND status <> 'completed'", UUID.fromString(flowId)) == 0
-                && count("SELECT COUNT(*) FROM events WHERE event_cursor IS NULL") == 0;
+    private Settling settling(String flowId) {
+        return new Settling(executionStatuses(flowId), count("SELECT COUNT(*) FROM events WHERE event_cursor IS NULL"),
+                query("SELECT reason FROM dead_letters", rows -> {
+                    List<String> reasons = new ArrayList<>();
+                    while (rows.next()) {
+                        reasons.add(rows.getString(1));
+                    }
+                    return reasons;
+                }));
+    }
+
+    private Map<UUID, String> executionStatuses(String flowId) {
+        return query("SELECT id, status FROM executions WHERE flow_id = ?", rows -> {
+            Map<UUID, String> all = new HashMap<>();
+            while (rows.next()) {
+                all.put(rows.getObject(1, UUID.class), rows.getString(2));
+            }
+            return all;
+        }, UUID.fromString(flowId));
     }
 
     private long count(String sql, Object... args) {
