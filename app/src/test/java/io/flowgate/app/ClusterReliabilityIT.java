@@ -116,8 +116,8 @@ class ClusterReliabilityIT {
 
             checkExactlyOnce(flow, result);
             // deliveries the dead node had claimed are sent by another once their claim runs out (60 s)
-            Progress.of(() -> executionsWithStartAndEnd(receiver), delivered -> delivered.containsAll(result.accepted()),
-                    delivered -> notDelivered(result.accepted(), delivered)).await(CLAIM_EXPIRY.plusSeconds(30), Duration.ofMinutes(10));
+            explained(() -> Progress.of(() -> executionsWithStartAndEnd(receiver), delivered -> delivered.containsAll(result.accepted()),
+                    delivered -> notDelivered(result.accepted(), delivered)).await(CLAIM_EXPIRY.plusSeconds(30), Duration.ofMinutes(10)));
         }
     }
 
@@ -212,8 +212,23 @@ class ClusterReliabilityIT {
         System.out.printf("%s: %d accepted, answers by status %s%n", flow, result.accepted().size(), result.statuses());
         assertThat(result.statuses().keySet()).as("answers by status: %s", result.statuses()).isSubsetOf(ALLOWED_ANSWERS);
         long start = System.nanoTime();
-        audit.assertExactlyOnce(flow, result.accepted(), STEPS);
+        explained(() -> audit.assertExactlyOnce(flow, result.accepted(), STEPS));
         System.out.printf("%s: settled and audited in %d ms%n", flow, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /** Runs a check; when it fails, the failure also tells what the cluster was doing then. */
+    private void explained(Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            String diagnostics;
+            try {
+                diagnostics = cluster.diagnostics();
+            } catch (RuntimeException failed) {
+                diagnostics = "(no diagnostics: " + failed.getMessage() + ")";
+            }
+            throw new AssertionError(e.getMessage() + "\n" + diagnostics, e);
+        }
     }
 
     private static int readiness(ApiClient node) {

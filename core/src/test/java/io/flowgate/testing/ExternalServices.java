@@ -3,10 +3,13 @@ package io.flowgate.testing;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -57,9 +60,35 @@ public final class ExternalServices implements AutoCloseable {
 
     /** Runs an administrative statement on the server's {@code postgres} database. */
     public void admin(String sql) {
+        onPostgres(sql, statement -> statement.execute(sql));
+    }
+
+    /** Runs a query on the server's {@code postgres} database; each row comes back as its columns joined by " | ". */
+    public List<String> query(String sql) {
+        return onPostgres(sql, statement -> {
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                List<String> found = new ArrayList<>();
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    StringJoiner row = new StringJoiner(" | ");
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(String.valueOf(rows.getObject(i)));
+                    }
+                    found.add(row.toString());
+                }
+                return found;
+            }
+        });
+    }
+
+    private interface StatementWork<T> {
+        T run(Statement statement) throws SQLException;
+    }
+
+    private static <T> T onPostgres(String sql, StatementWork<T> work) {
         try (Connection connection = DriverManager.getConnection(PG_BASE + "/postgres", PG_USER, "");
              Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            return work.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL refused: " + sql + ": " + e.getMessage(), e);
         }
@@ -80,7 +109,7 @@ public final class ExternalServices implements AutoCloseable {
 
     /** Runs rabbitmqctl quietly and returns what it printed. */
     public static String rabbitmqctlOutput(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -157,6 +157,24 @@ public final class Cluster implements AutoCloseable {
                 "connection loss injected by a test");
     }
 
+    /**
+     * What the cluster is doing, for a test that waited in vain: the queues holding messages (ready, and
+     * taken by a consumer but not acknowledged), the nodes' database sessions that are not idle (what they
+     * wait for), and a thread dump of every live node appended to its log.
+     */
+    public String diagnostics() {
+        StringBuilder found = new StringBuilder("Queues with messages (name, ready, unacknowledged, consumers):\n");
+        ExternalServices.rabbitmqctlOutput("list_queues", "-p", services.vhost(), "--no-table-headers", "name",
+                "messages_ready", "messages_unacknowledged", "consumers").lines()
+                .filter(line -> !line.matches("\\S+\\s+0\\s+0\\s+\\d+\\s*")).forEach(line -> found.append("  ").append(line).append('\n'));
+        found.append("Database sessions not idle (state, waiting for, seconds in transaction, query):\n");
+        services.query("SELECT state, wait_event_type || ':' || wait_event, EXTRACT(EPOCH FROM now() - xact_start)::int, "
+                + "LEFT(query, 120) FROM pg_stat_activity WHERE usename = '" + role + "' AND state <> 'idle'")
+                .forEach(row -> found.append("  ").append(row).append('\n'));
+        nodes.stream().filter(ServerProcess::isAlive).forEach(ServerProcess::dumpThreads);
+        return found.append("Thread dumps of the live nodes: their logs under target/cluster-logs/").append(services.vhost()).toString();
+    }
+
     /** Stops the nodes, removes the vhost, database and role, and keeps the nodes' logs under target/cluster-logs. */
     @Override
     public void close() {
