@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -130,13 +131,37 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void deliveriesAreLockedWithTheirAttemptCountsAndThoseNotStoredAreLeftOut() {
+        Subscription subscription = subscription(false);
+        List<Delivery> deliveries = deliver(subscription, 2);
+        UUID tried = deliveries.get(0).id();
+        UUID untried = deliveries.get(1).id();
+        UUID unknown = ids.next();
+        Instant now = clock.instant();
+        store.transact(tx -> {
+            tx.deliveries().recordAttempts(List.of(new DeliveryRepository.Attempted(tried, new DeliveryAttempt(1, now, 500, 12, "no", null)),
+                    new DeliveryRepository.Attempted(tried, new DeliveryAttempt(2, now, 503, 9, "later", null))));
+            return null;
+        });
+
+        Map<UUID, DeliveryRepository.Locked> locked = store.transact(tx -> tx.deliveries().lockWithAttempts(List.of(unknown, untried, tried)));
+
+        assertThat(locked).containsOnlyKeys(tried, untried);
+        assertThat(locked.get(tried).attempts()).isEqualTo(2);
+        assertThat(locked.get(untried).attempts()).isZero();
+        assertThat(locked.get(tried).delivery().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(locked.get(untried).delivery().subscriptionId()).isEqualTo(subscription.id());
+    }
+
+    @Test
     void attemptsAreListedNewestDeliveryFirstAndAFailingSubscriptionIsDisabledOnce() {
         Subscription subscription = subscription(false);
         List<Delivery> deliveries = deliver(subscription, 2);
         Instant now = clock.instant();
         store.transact(tx -> {
-            tx.deliveries().recordAttempt(deliveries.get(0).id(), new DeliveryAttempt(1, now, 500, 12, "no", null));
-            tx.deliveries().recordAttempt(deliveries.get(0).id(), new DeliveryAttempt(2, now, null, 15_000, null, "timeout"));
+            tx.deliveries().recordAttempts(List.of(
+                    new DeliveryRepository.Attempted(deliveries.get(0).id(), new DeliveryAttempt(1, now, 500, 12, "no", null)),
+                    new DeliveryRepository.Attempted(deliveries.get(0).id(), new DeliveryAttempt(2, now, null, 15_000, null, "timeout"))));
             tx.subscriptions().markFailing(subscription.id(), now.minus(Duration.ofDays(6)));
             tx.subscriptions().markFailing(subscription.id(), now);
             return null;

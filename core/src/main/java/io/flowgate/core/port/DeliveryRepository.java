@@ -6,6 +6,7 @@ import io.flowgate.core.subscription.DeliveryHistory;
 import io.flowgate.core.subscription.DeliveryStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,18 +36,35 @@ public interface DeliveryRepository {
      */
     List<Due> claimDue(Instant now, int limit, String nodeId, Instant claimUntil);
 
+    /** A delivery read and locked for the rest of the transaction, with how many attempts it has had. */
+    record Locked(Delivery delivery, int attempts) {
+    }
+
+    /** An attempt at a delivery. */
+    record Attempted(UUID deliveryId, DeliveryAttempt attempt) {
+    }
+
     /** Reads and locks the delivery for the rest of the transaction. */
     Optional<Delivery> lock(UUID id);
+
+    /**
+     * Reads and locks the deliveries for the rest of the transaction, each with its count of attempts, in one
+     * statement; those no longer stored are missing from the answer.
+     */
+    Map<UUID, Locked> lockWithAttempts(List<UUID> ids);
 
     Optional<Delivery> find(UUID id);
 
     /** Stores the delivery's new state and lets go of its claim. */
-    void update(Delivery delivery);
+    default void update(Delivery delivery) {
+        updateAll(List.of(delivery));
+    }
 
-    /** How many attempts the delivery has had. */
-    int attemptCount(UUID deliveryId);
+    /** Stores the deliveries' new states and lets go of their claims, in one batch. */
+    void updateAll(List<Delivery> deliveries);
 
-    void recordAttempt(UUID deliveryId, DeliveryAttempt attempt);
+    /** Stores the attempts in one batch. */
+    void recordAttempts(List<Attempted> attempts);
 
     /** The deliveries of a subscription, newest first, each with its latest attempts; {@code status} null for all. */
     Page.Result<DeliveryHistory> list(UUID subscriptionId, DeliveryStatus status, Page page);

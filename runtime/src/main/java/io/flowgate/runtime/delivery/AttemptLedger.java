@@ -2,6 +2,8 @@ package io.flowgate.runtime.delivery;
 
 import io.flowgate.core.event.WorkspaceActivityEvent.ActivityType;
 import io.flowgate.core.event.WorkspaceActivityEvent.ResourceType;
+import io.flowgate.core.port.DeliveryRepository.Attempted;
+import io.flowgate.core.port.DeliveryRepository.Locked;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
 import io.flowgate.core.port.WebhookSender;
@@ -9,30 +11,38 @@ import io.flowgate.core.subscription.Delivery;
 import io.flowgate.core.subscription.DeliveryAttempt;
 import io.flowgate.core.subscription.RetrySchedule;
 import io.flowgate.core.subscription.Subscription;
+import io.flowgate.runtime.engine.BatchCommit;
 import io.flowgate.runtime.engine.EventFactory;
-import io.flowgate.runtime.engine.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Records the outcome of one attempt, in one transaction: the attempt, the delivery's next state (done,
- * retried later, or failed for good), and the subscription's health; a subscription that has been failing
- * for {@code disableAfter} is disabled, with a WorkspaceActivityEvent saying so. The attempts of
- * concurrent senders share transactions (group commit): one commit per attempt would cap a node at a few
- * hundred deliveries a second on the embedded database.
+ * Records the outcomes of attempts: each attempt, its delivery's next state (done, retried later, or failed
+ * for good), and the subscription's health; a subscription that has been failing for {@code disableAfter}
+ * is disabled, with a WorkspaceActivityEvent saying so. The outcomes of concurrent senders are written
+ * together (group commit), with one statement for each kind of row however many there are: one commit,
+ * or five statements, per attempt would cap a node at a few hundred deliveries a second.
  */
 public final class AttemptLedger implements AutoCloseable {
+
+    /** The outcome of one attempt at a delivery of {@code subscription}, started at {@code startedAt}. */
+    private record Outcome(Subscription subscription, UUID deliveryId, WebhookSender.Outcome outcome, Instant startedAt) {
+    }
 
     private final RetrySchedule schedule;
     private final Duration disableAfter;
     private final EventFactory events;
     private final Clock clock;
     private final Consumer<DeliveryAttempt> recorded;
-    private final GroupCommit<Optional<DeliveryAttempt>> commits;
+    private final BatchCommit<Outcome, Optional<DeliveryAttempt>> commits;
 
     /** {@code recorded} hears of every attempt once it is stored (metrics). */
     public AttemptLedger(Store store, RetrySchedule schedule, Duration disableAfter, EventFactory events, Clock clock,
@@ -42,12 +52,12 @@ public final class AttemptLedger implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.recorded = recorded;
-        this.commits = new GroupCommit<>(store, "delivery-attempts", 1);
+        this.commits = new BatchCommit<>(store, "delivery-attempts", 1, this::write);
     }
 
+    /** Records the outcome and returns once it is stored; nothing is recorded for a delivery no longer stored. */
     public void record(Subscription subscription, UUID deliveryId, WebhookSender.Outcome outcome, Instant startedAt) {
-        commits.commit(tx -> tx.deliveries().lock(deliveryId).map(delivery -> record(tx, subscription, delivery, outcome, startedAt)))
-                .ifPresent(recorded);
+        commits.commit(new Outcome(subscription, deliveryId, outcome, startedAt)).ifPresent(recorded);
     }
 
     @Override
@@ -55,22 +65,59 @@ public final class AttemptLedger implements AutoCloseable {
         commits.close();
     }
 
-    private DeliveryAttempt record(StoreTx tx, Subscription subscription, Delivery delivery, WebhookSender.Outcome outcome,
-                                   Instant startedAt) {
-        DeliveryAttempt attempt = outcome.asAttempt(tx.deliveries().attemptCount(delivery.id()) + 1, startedAt);
-        tx.deliveries().recordAttempt(delivery.id(), attempt);
+    private List<Optional<DeliveryAttempt>> write(StoreTx tx, List<Outcome> outcomes) {
+        Map<UUID, Locked> deliveries = tx.deliveries().lockWithAttempts(outcomes.stream().map(Outcome::deliveryId).toList());
         Instant now = clock.instant();
-        if (attempt.succeeded()) {
-            tx.deliveries().update(delivery.succeeded());
-            tx.subscriptions().markHealthy(subscription.id());
-            return attempt;
+        List<Optional<DeliveryAttempt>> attempts = new ArrayList<>(outcomes.size());
+        List<Attempted> attempted = new ArrayList<>();
+        List<Delivery> updated = new ArrayList<>();
+        SubscriptionHealth health = new SubscriptionHealth(tx, now);
+        for (Outcome outcome : outcomes) {
+            Locked locked = deliveries.get(outcome.deliveryId());
+            if (locked == null) {
+                attempts.add(Optional.empty());
+                continue;
+            }
+            DeliveryAttempt attempt = outcome.outcome().asAttempt(locked.attempts() + 1, outcome.startedAt());
+            attempted.add(new Attempted(outcome.deliveryId(), attempt));
+            updated.add(attempt.succeeded() ? locked.delivery().succeeded() : locked.delivery().failed(schedule, now));
+            health.after(outcome.subscription(), attempt, outcome.startedAt());
+            attempts.add(Optional.of(attempt));
         }
-        tx.deliveries().update(delivery.failed(schedule, now));
-        tx.subscriptions().markFailing(subscription.id(), startedAt);
-        if (tx.subscriptions().disableIfFailingSince(subscription.id(), now.minus(disableAfter), now)) {
-            tx.events().append(events.activity(subscription.workspaceId(), ActivityType.UPDATED, ResourceType.SUBSCRIPTION,
-                    subscription.id(), null));
+        tx.deliveries().recordAttempts(attempted);
+        tx.deliveries().updateAll(updated);
+        return attempts;
+    }
+
+    /**
+     * Marks subscriptions healthy after a success and failing after a failure, in the order of the attempts;
+     * of several attempts in a row with the same result for one subscription only the first changes
+     * anything, so only that one is written.
+     */
+    private final class SubscriptionHealth {
+
+        private final StoreTx tx;
+        private final Instant now;
+        private final Map<UUID, Boolean> lastSucceeded = new HashMap<>();
+
+        SubscriptionHealth(StoreTx tx, Instant now) {
+            this.tx = tx;
+            this.now = now;
         }
-        return attempt;
+
+        void after(Subscription subscription, DeliveryAttempt attempt, Instant startedAt) {
+            if (Boolean.valueOf(attempt.succeeded()).equals(lastSucceeded.put(subscription.id(), attempt.succeeded()))) {
+                return;
+            }
+            if (attempt.succeeded()) {
+                tx.subscriptions().markHealthy(subscription.id());
+                return;
+            }
+            tx.subscriptions().markFailing(subscription.id(), startedAt);
+            if (tx.subscriptions().disableIfFailingSince(subscription.id(), now.minus(disableAfter), now)) {
+                tx.events().append(events.activity(subscription.workspaceId(), ActivityType.UPDATED, ResourceType.SUBSCRIPTION,
+                        subscription.id(), null));
+            }
+        }
     }
 }

@@ -1,143 +1,37 @@
 package io.flowgate.runtime.engine;
 
-import io.flowgate.core.FlowgateException;
 import io.flowgate.core.port.Store;
 import io.flowgate.core.port.StoreTx;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes the work of many concurrent callers in shared transactions: whatever is waiting when the writer
- * is free goes into one commit (group commit). One commit costs the database about the same for one
- * caller as for a hundred, so under load this multiplies what it can take. When a shared transaction
- * fails, each piece of work is tried alone, so one bad piece fails only its own caller; when it fails
- * because the database is unavailable, every caller gets that at once (trying each alone would only wait
- * for the database again and again).
+ * Runs the work of many concurrent callers in shared transactions ({@link BatchCommit}), each piece of
+ * work with its own statements.
  *
  * @param <T> what a piece of work returns
  */
 public final class GroupCommit<T> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-    private static final int MAX_BATCH = 256;
-    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
-
-    private record Work<T>(Function<StoreTx, T> body, CompletableFuture<T> result) {
-    }
-
-    private final Store store;
-    private final BlockingQueue<Work<T>> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean running = true;
+    private final BatchCommit<Function<StoreTx, T>, T> batches;
 
     public GroupCommit(Store store, String name, int writerThreads) {
-        this.store = store;
-        for (int i = 0; i < writerThreads; i++) {
-            writers.add(Thread.ofPlatform().name("flowgate-" + name + "-" + i).daemon().start(this::writeLoop));
-        }
+        this.batches = new BatchCommit<>(store, name, writerThreads, (tx, work) -> work.stream().map(body -> body.apply(tx)).toList());
     }
 
-    /**
-     * Runs {@code body} in a transaction shared with other callers; the future completes once it committed.
-     * Once the writer is closing, it fails as UNAVAILABLE: nothing was written, and the caller may try again.
-     */
+    /** Runs {@code body} in a transaction shared with other callers; the future completes once it committed. */
     public CompletableFuture<T> submit(Function<StoreTx, T> body) {
-        Work<T> work = new Work<>(body, new CompletableFuture<>());
-        waiting.add(work);
-        if (!running) {
-            failLeftOver();
-        }
-        return work.result();
+        return batches.submit(body);
     }
 
     /** Runs {@code body} in a shared transaction and waits until it committed; throws what the work threw. */
     public T commit(Function<StoreTx, T> body) {
-        try {
-            return submit(body).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return batches.commit(body);
     }
 
-    private void writeLoop() {
-        List<Work<T>> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
-            try {
-                Work<T> first = waiting.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                waiting.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void write(List<Work<T>> batch) {
-        if (batch.size() > 1) {
-            try {
-                List<T> results = store.transact(tx -> batch.stream().map(work -> work.body().apply(tx)).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result().complete(results.get(i));
-                }
-                return;
-            } catch (FlowgateException e) {
-                if (e.kind() == FlowgateException.Kind.UNAVAILABLE) {
-                    batch.forEach(work -> work.result().completeExceptionally(e));
-                    return;
-                }
-                LOG.debug("A shared transaction of {} failed; writing each alone: {}", batch.size(), e.toString());
-            } catch (RuntimeException e) {
-                LOG.debug("A shared transaction of {} failed; writing each alone: {}", batch.size(), e.toString());
-            }
-        }
-        for (Work<T> work : batch) {
-            try {
-                work.result().complete(store.transact(work.body()));
-            } catch (RuntimeException e) {
-                work.result().completeExceptionally(e);
-            }
-        }
-    }
-
-    /**
-     * Lets each writer finish the batch it is writing (never cut off mid-transaction), then fails whatever
-     * still waits as UNAVAILABLE.
-     */
+    /** Lets each writer finish the batch it is writing, then fails whatever still waits as UNAVAILABLE. */
     @Override
     public void close() {
-        running = false;
-        for (Thread writer : writers) {
-            try {
-                writer.join(CLOSE_WAIT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        failLeftOver();
-    }
-
-    private void failLeftOver() {
-        List<Work<T>> left = new ArrayList<>();
-        waiting.drainTo(left);
-        left.forEach(work -> work.result().completeExceptionally(
-                FlowgateException.unavailable("The step writer is stopping; nothing of this was written", null)));
+        batches.close();
     }
 }

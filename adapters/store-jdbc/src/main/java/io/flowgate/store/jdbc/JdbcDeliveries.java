@@ -101,20 +101,30 @@ final class JdbcDeliveries implements DeliveryRepository {
     }
 
     @Override
-    public void update(Delivery d) {
-        sql.update("UPDATE deliveries SET status = ?, retry_step = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL "
-                + "WHERE id = ?", d.status(), d.retryStep(), d.nextAttemptAt(), d.id());
+    public Map<UUID, Locked> lockWithAttempts(List<UUID> ids) {
+        Map<UUID, Locked> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        // in the order of their ids, so that two transactions locking some of the same deliveries cannot deadlock
+        sql.query("SELECT " + prefixed("d") + ", (SELECT COALESCE(MAX(a.attempt), 0) FROM delivery_attempts a"
+                        + " WHERE a.delivery_id = d.id) AS attempts FROM deliveries d WHERE d.id IN ("
+                        + JdbcExecutions.placeholders(ids.size()) + ") ORDER BY d.id FOR UPDATE",
+                row -> locked.put(Sql.uuid(row, "id"), new Locked(delivery(row), row.getInt("attempts"))), ids.toArray());
+        return locked;
     }
 
     @Override
-    public int attemptCount(UUID deliveryId) {
-        return (int) sql.count("SELECT COALESCE(MAX(attempt), 0) FROM delivery_attempts WHERE delivery_id = ?", deliveryId);
+    public void updateAll(List<Delivery> deliveries) {
+        sql.batch("UPDATE deliveries SET status = ?, retry_step = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL "
+                + "WHERE id = ?", deliveries.stream().map(d -> new Object[] {d.status(), d.retryStep(), d.nextAttemptAt(), d.id()}).toList());
     }
 
     @Override
-    public void recordAttempt(UUID deliveryId, DeliveryAttempt a) {
-        sql.update("INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, response, error) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", deliveryId, a.attempt(), a.at(), a.statusCode(), a.latencyMillis(), a.response(), a.error());
+    public void recordAttempts(List<Attempted> attempts) {
+        sql.batch("INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, response, error) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", attempts.stream().map(a -> new Object[] {a.deliveryId(), a.attempt().attempt(),
+                a.attempt().at(), a.attempt().statusCode(), a.attempt().latencyMillis(), a.attempt().response(), a.attempt().error()}).toList());
     }
 
     @Override
