@@ -42,16 +42,18 @@ public final class BatchCommit<I, O> implements AutoCloseable {
     }
 
     private final Store store;
+    private final String name;
     private final Writer<I, O> writer;
     private final BlockingQueue<Work<I, O>> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     public BatchCommit(Store store, String name, int writerThreads, Writer<I, O> writer) {
         this.store = store;
+        this.name = name;
         this.writer = writer;
         for (int i = 0; i < writerThreads; i++) {
-            writers.add(Thread.ofPlatform().name("flowgate-" + name + "-" + i).daemon().start(this::writeLoop));
+            threads.add(Thread.ofPlatform().name("flowgate-" + name + "-" + i).daemon().start(this::writeLoop));
         }
     }
 
@@ -132,9 +134,9 @@ public final class BatchCommit<I, O> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        for (Thread writer : writers) {
+        for (Thread thread : threads) {
             try {
-                writer.join(CLOSE_WAIT);
+                thread.join(CLOSE_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -147,6 +149,6 @@ public final class BatchCommit<I, O> implements AutoCloseable {
         List<Work<I, O>> left = new ArrayList<>();
         waiting.drainTo(left);
         left.forEach(work -> work.result().completeExceptionally(
-                FlowgateException.unavailable("The step writer is stopping; nothing of this was written", null)));
+                FlowgateException.unavailable("The " + name + " writer is stopping; nothing of this was written", null)));
     }
 }
