@@ -106,7 +106,8 @@ public final class AttemptLedger implements AutoCloseable {
         }
 
         void after(Subscription subscription, DeliveryAttempt attempt, Instant startedAt) {
-            if (Boolean.valueOf(attempt.succeeded()).equals(lastSucceeded.put(subscription.id(), attempt.succeeded()))) {
+            Boolean previous = lastSucceeded.put(subscription.id(), attempt.succeeded());
+            if (previous != null && previous == attempt.succeeded()) {
                 return;
             }
             if (attempt.succeeded()) {
